@@ -50,7 +50,6 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
     private final HttpClients clients = new HttpClients();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private volatile ObjectReader jsonReader;
-    private volatile PythonJson pythonJson;
 
     @Override
     public JsonNode run(HttpProvider provider, Cancellation cancellation) throws ActivityFailedException {
@@ -115,7 +114,7 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
 
     private HttpRequest request(URI uri, String url, String method, HttpProvider provider, HttpTimeout timeout)
             throws ActivityFailedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout.connect().plus(timeout.read()));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout.read());
         JsonNode headers = provider.headers();
         boolean hasAccept = false;
         boolean hasContentType = false;
@@ -157,7 +156,7 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
             return HttpRequest.BodyPublishers.noBody();
         }
         if (jsonBody) {
-            return HttpRequest.BodyPublishers.ofString(pythonJson().dumps(arguments), StandardCharsets.UTF_8);
+            return HttpRequest.BodyPublishers.ofString(PythonJson.dumps(arguments), StandardCharsets.UTF_8);
         }
         if (!PythonValues.truthy(arguments)) {
             return HttpRequest.BodyPublishers.noBody(); // requests sends no body for empty data
@@ -261,7 +260,7 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
         ObjectNode headers = nodes.objectNode();
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
             if (!header.getKey().startsWith(":")) {
-                headers.put(header.getKey(), String.join(", ", header.getValue()));
+                headers.put(canonicalName(header.getKey()), String.join(", ", header.getValue()));
             }
         }
         List<String> contentTypes = response.headers().allValues("Content-Type");
@@ -285,6 +284,20 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
             output.put("body", new String(response.body(), charset(contentType)));
         }
         return output;
+    }
+
+    /**
+     * The JDK gives header names in lower case and does not keep the case the server used, which
+     * {@code requests} keeps; we write them in the usual {@code Content-Type} form.
+     */
+    static String canonicalName(String name) {
+        char[] chars = name.toCharArray();
+        boolean upper = true;
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = upper ? Character.toUpperCase(chars[i]) : chars[i];
+            upper = chars[i] == '-';
+        }
+        return new String(chars);
     }
 
     private static ActivityFailedException notJson(String url, String why) {
@@ -327,14 +340,5 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
             jsonReader = reader;
         }
         return reader;
-    }
-
-    private PythonJson pythonJson() {
-        PythonJson json = pythonJson;
-        if (json == null) {
-            json = new PythonJson();
-            pythonJson = json;
-        }
-        return json;
     }
 }
