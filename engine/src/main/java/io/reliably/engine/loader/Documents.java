@@ -3,6 +3,7 @@ package io.reliably.engine.loader;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,12 +131,13 @@ public final class Documents {
     }
 
     private static String jsonMessage(JsonProcessingException e) {
-        String message = e.getOriginalMessage();
-        if (message != null) {
-            int newline = message.indexOf('\n');
-            if (newline > 0) {
-                message = message.substring(0, newline);
-            }
+        if (e instanceof StreamConstraintsException) {
+            return "the document nests deeper than " + MAX_DEPTH + " levels or holds a value too large to read";
+        }
+        String message = firstLine(e.getOriginalMessage());
+        int source = message.indexOf(" (start marker at");
+        if (source > 0) {
+            message = message.substring(0, source);
         }
         var location = e.getLocation();
         return (location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ")
@@ -167,7 +169,9 @@ public final class Documents {
 
     private static String yamlMessage(MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-        String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
+        String problem = e.getContext() != null && e.getProblem() != null
+                ? e.getContext() + "; " + e.getProblem()
+                : e.getProblem() != null ? e.getProblem() : e.getContext();
         String where = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
         return where + firstLine(problem);
     }

@@ -151,7 +151,7 @@ final class ToleranceReader {
                     com.jayway.jsonpath.JsonPath.compile(text);
                 } catch (InvalidPathException e) {
                     fields.problem(at, "expected a valid JSON path, found " + JsonText.quote(text) + ": "
-                            + e.getMessage());
+                            + e.getMessage().strip());
                 } catch (RuntimeException | StackOverflowError e) {
                     fields.problem(at, "expected a valid JSON path, found " + JsonText.quote(text));
                 }
