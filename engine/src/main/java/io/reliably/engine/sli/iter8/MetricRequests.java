@@ -49,6 +49,15 @@ public final class MetricRequests {
      */
     public IndicatorPlan plan(List<MetricDefinition> definitions, VersionInfo version, QueryWindow window,
             KeptnContext keptn, SecretStore secrets) throws InvalidSliException {
+        return plan(definitions, version, window, keptn, secrets, Map.of());
+    }
+
+    /**
+     * As {@link #plan(List, VersionInfo, QueryWindow, KeptnContext, SecretStore)}, with more Keptn-style
+     * names, such as {@code URL} for the address given on the command line.
+     */
+    public IndicatorPlan plan(List<MetricDefinition> definitions, VersionInfo version, QueryWindow window,
+            KeptnContext keptn, SecretStore secrets, Map<String, String> extraNames) throws InvalidSliException {
         List<SliProblem> problems = new ArrayList<>();
         List<Map<String, String>> resolved = new ArrayList<>();
         for (MetricDefinition definition : definitions) {
@@ -58,7 +67,8 @@ public final class MetricRequests {
             throw new InvalidSliException(problems);
         }
         Map<String, String> iter8 = versionNames(version, window);
-        Map<String, String> keptnNames = keptn.placeholders(window);
+        Map<String, String> keptnNames = new LinkedHashMap<>(keptn.placeholders(window));
+        keptnNames.putAll(extraNames);
         List<PreparedIndicator> prepared = new ArrayList<>();
         Set<String> secretValues = new LinkedHashSet<>();
         for (int i = 0; i < definitions.size(); i++) {
