@@ -100,7 +100,7 @@ public final class Gate {
             message.add(verdict);
         }
         leftover(slo, values).ifPresent(message::add);
-        return new Evaluation(ids.get(), result, score, basis.ids(), results, String.join(" ", message),
+        return new Evaluation(ids.get(), result, score, basis.ids(), results, sentences(message),
                 values.timeStart(), values.timeEnd(), clock.instant());
     }
 
@@ -112,8 +112,21 @@ public final class Gate {
         List<String> message = new ArrayList<>();
         message.add("Evaluation failed because no SLO is configured: " + reason);
         values.failure().ifPresent(f -> message.add("The SLI provider failed with message " + f));
-        return new Evaluation(ids.get(), GateResult.FAIL, 0, List.of(), List.of(), String.join(" ", message),
+        return new Evaluation(ids.get(), GateResult.FAIL, 0, List.of(), List.of(), sentences(message),
                 values.timeStart(), values.timeEnd(), clock.instant());
+    }
+
+    /** Keptn's messages, one after the other; a single one stays exactly as Keptn words it. */
+    private static String sentences(List<String> parts) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            text.append(part);
+            if (i < parts.size() - 1) {
+                text.append(part.endsWith(".") ? " " : ". ");
+            }
+        }
+        return text.toString();
     }
 
     private static IndicatorResult judge(Objective objective, SliValues values, ComparisonBasis basis,
