@@ -298,6 +298,42 @@ class GateTest {
     }
 
     @Test
+    void shouldNameEveryFailingKeySli() {
+        // Keptn names only the last failing key objective; we name each, in SLO order
+        Evaluation evaluation = evaluate("""
+                objectives:
+                  - sli: rt
+                    key_sli: true
+                    pass: [{criteria: ["<600"]}]
+                  - sli: err
+                    displayName: Errors
+                    key_sli: true
+                    pass: [{criteria: ["<1"]}]
+                total_score: {pass: "90%"}
+                """, v("rt", 900));
+
+        assertThat(evaluation.message()).isEqualTo("Evaluation failed due to key_sli objective 'rt': failed "
+                + "evaluation with score 0.000000; key_sli objective 'Errors': no value received from SLI provider");
+    }
+
+    @Test
+    void shouldShowAnInfoObjectiveWithoutAValueAsUnsuccessful() {
+        IndicatorResult info = evaluate("objectives:\n  - sli: memory\ntotal_score: {pass: \"90%\"}\n")
+                .indicatorResults().get(0);
+
+        assertThat(info.status()).isEqualTo(ObjectiveStatus.INFO);
+        assertThat(info.value()).isEqualTo(new MeasuredValue("memory", 0, false, Gate.NO_VALUE, null));
+    }
+
+    @Test
+    void shouldJudgeTheFirstValueOfAnIndicatorGivenTwice() {
+        Evaluation evaluation = evaluate(RESPONSE_TIME, v("rt", 100), v("rt", 5000));
+
+        assertThat(evaluation.indicatorResults().get(0).value().value()).isEqualTo(100);
+        assertThat(evaluation.result()).isEqualTo(GateResult.PASS);
+    }
+
+    @Test
     void shouldNotFailTheGateForAKeySliInWarning() {
         // key rt in warning → 0.5; err pass → 1; 1.5/2 = 75% ≥ 75% → warning, not fail
         Evaluation evaluation = evaluate("""
