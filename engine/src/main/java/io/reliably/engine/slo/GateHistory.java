@@ -2,8 +2,10 @@ package io.reliably.engine.slo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -71,8 +73,11 @@ public final class GateHistory {
         Path file = directory.resolve(FILE_TIME.format(at) + "-" + safeId + ".json");
         Path partial = directory.resolve("." + file.getFileName() + ".tmp");
         Files.writeString(partial, json.toString(evaluation) + "\n", StandardCharsets.UTF_8);
-        return Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            return Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     private record Stored(String name, Evaluation evaluation) {

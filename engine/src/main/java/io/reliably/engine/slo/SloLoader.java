@@ -289,7 +289,7 @@ public final class SloLoader {
             }
             JsonNode warningNode = node.get("warning");
             OptionalDouble warning = OptionalDouble.empty();
-            if (!absent(warningNode) && !warningNode.asText().isEmpty()) {
+            if (!absent(warningNode) && !(warningNode.isTextual() && warningNode.asText().isEmpty())) {
                 warning = percentage(warningNode, "total_score.warning");
             }
             return pass.isPresent() ? new TotalScore(pass.getAsDouble(), warning) : null;

@@ -52,6 +52,28 @@ class SliValuesReaderTest {
     }
 
     @Test
+    void shouldReadTheFinishedEventThatReliablySliWrites() throws Exception {
+        // the SLI side answers a get-sli.triggered event; one indicator failed → result fail (as Keptn's providers do)
+        io.reliably.engine.sli.keptn.GetSliTriggered trigger = io.reliably.engine.sli.keptn.GetSliTriggered.parse(
+                "triggered.json", """
+                {"specversion": "1.0", "id": "t-1", "type": "sh.keptn.event.get-sli.triggered", "source": "test",
+                 "data": {"project": "p", "stage": "s", "service": "svc",
+                   "get-sli": {"sliProvider": "prometheus", "start": "2026-01-31T11:50:00Z",
+                     "end": "2026-01-31T12:00:00Z", "indicators": ["rt", "err"]}}}
+                """);
+        String event = new io.reliably.engine.sli.keptn.GetSliFinished().succeeded(trigger,
+                java.util.List.of(IndicatorValue.of("rt", 420), IndicatorValue.failed("err", "no data")),
+                java.time.Instant.parse("2026-01-31T12:00:01Z")).toString();
+
+        SliValues values = reader.parse("finished.json", event);
+
+        assertThat(values.indicators()).containsExactly(IndicatorValue.of("rt", 420), IndicatorValue.failed("err", "no data"));
+        assertThat(values.failure()).hasValueSatisfying(reason -> assertThat(reason).contains("err"));
+        assertThat(values.timeStart()).isEqualTo("2026-01-31T11:50:00Z");
+        assertThat(values.timeEnd()).isEqualTo("2026-01-31T12:00:00Z");
+    }
+
+    @Test
     void shouldTakeAnErroredStatusOrAnErrorTextAsAProviderFailure() throws Exception {
         assertThat(reader.parse("v.json", "{\"status\": \"errored\", \"message\": \"timeout\"}").failure())
                 .contains("timeout");

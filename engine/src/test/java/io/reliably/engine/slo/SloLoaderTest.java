@@ -220,6 +220,18 @@ class SloLoaderTest {
     }
 
     @Test
+    void shouldReportAWarningPercentageOfTheWrongShape() {
+        assertThat(errorOf("total_score: {pass: \"90%\", warning: {at: 75}}\n"))
+                .isEqualTo("slo.yaml: total_score.warning: expected a percentage such as \"90%\" but found an object");
+    }
+
+    @Test
+    void shouldTreatAnEmptyWarningPercentageAsNone() throws Exception {
+        // Keptn checks warning != "" before parsing it
+        assertThat(parse("objectives: []\ntotal_score: {pass: \"90%\", warning: \"\"}\n").totalScore().warning()).isEmpty();
+    }
+
+    @Test
     void shouldReportEveryProblemAtOnce() {
         String message = errorOf("""
                 objectivs: []
