@@ -93,6 +93,11 @@ public class GateCommand implements Callable<Integer> {
             err.println("reliably gate: " + e.getMessage());
             err.flush();
             return ERROR;
+        } catch (RuntimeException e) {
+            // a defect, not bad input: say so in one line rather than with a stack trace
+            err.println("reliably gate: internal error: " + e);
+            err.flush();
+            return ERROR;
         }
     }
 
