@@ -134,6 +134,15 @@ class GateCommandTest {
     }
 
     @Test
+    void shouldKeepNothingInTheHistoryDirectoryWhenTheSloIsMissing(@TempDir Path dir) {
+        Path history = dir.resolve("gates");
+
+        assertThat(run("--slo", dir.resolve("absent.yaml").toString(), "--sli-values", VALUES,
+                "--history-dir", history.toString())).isEqualTo(1);
+        assertThat(history).doesNotExist();
+    }
+
+    @Test
     void shouldFailWhenTheSliProviderFailed(@TempDir Path dir) throws Exception {
         Path values = Files.writeString(dir.resolve("values.json"), """
                 {"data": {"result": "fail", "message": "Prometheus unreachable",
