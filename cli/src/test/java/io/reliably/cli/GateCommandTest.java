@@ -197,6 +197,8 @@ class GateCommandTest {
         assertThat(run("--slo", SLO, "--sli-values", VALUES, "--history", HISTORY, "--history-dir", "x")).isEqualTo(3);
         assertThat(run("--slo", SLO, "--sli-values", "does-not-exist.json")).isEqualTo(3);
         assertThat(err.toString()).contains("does-not-exist.json: no such file");
+        assertThat(run("--slo", SLO, "--sli-values", VALUES, "--history", "no-history.json")).isEqualTo(3);
+        assertThat(err.toString()).contains("no-history.json: no such file");
     }
 
     @Test
