@@ -12,18 +12,14 @@ import io.reliably.engine.experiment.HttpProvider;
 import io.reliably.engine.provider.ActivityFailedException;
 import io.reliably.engine.provider.Cancellation;
 import io.reliably.engine.provider.LocalHttpServer;
+import io.reliably.engine.provider.SelfSignedTls;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -295,7 +291,7 @@ class HttpProviderRunnerTest {
     @Test
     void shouldAcceptASelfSignedCertificateWhenVerifyTlsIsFalse(@TempDir Path dir) throws Exception {
         HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(selfSigned(dir)));
+        https.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.serverContext(dir)));
         try (LocalHttpServer server = new LocalHttpServer(https, answer(200, "text/plain", "secure"))) {
             HttpProvider provider = new HttpProvider(JSON.getNodeFactory().textNode(server.url("/")),
                     "GET", null, null, null, false, 0, List.of());
@@ -309,7 +305,7 @@ class HttpProviderRunnerTest {
     @Test
     void shouldRefuseASelfSignedCertificateByDefault(@TempDir Path dir) throws Exception {
         HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(selfSigned(dir)));
+        https.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.serverContext(dir)));
         try (LocalHttpServer server = new LocalHttpServer(https, answer(200, "text/plain", "secure"))) {
             assertThatThrownBy(() -> runner.run(get(server.url("/")), new Cancellation()))
                     .isInstanceOf(ActivityFailedException.class)
@@ -371,27 +367,5 @@ class HttpProviderRunnerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** A self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
-    static SSLContext selfSigned(Path dir) throws Exception {
-        Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        byte[] log = keytool.getInputStream().readAllBytes();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(log)).isZero();
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keyStore.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keyStore, "changeit".toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
     }
 }
