@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.reliably.engine.configuration.Substitution;
 import io.reliably.engine.experiment.Activity;
 import io.reliably.engine.experiment.ActivityType;
 import io.reliably.engine.experiment.HttpProvider;
@@ -32,6 +33,8 @@ class ToleranceCheckTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final Substitution NONE = Substitutions.none();
+
     private final ToleranceCheck check = new ToleranceCheck(new Providers());
 
     static JsonNode json(String text) {
@@ -43,7 +46,7 @@ class ToleranceCheckTest {
     }
 
     private boolean met(Tolerance tolerance, String value) {
-        return check.isMet(tolerance, json(value), FixedSubstitution.none(), new Cancellation());
+        return check.isMet(tolerance, json(value), NONE, new Cancellation());
     }
 
     private static Tolerance list(String values) {
@@ -109,7 +112,7 @@ class ToleranceCheckTest {
 
         @Test
         void shouldBeSubstitutedFirst() {
-            FixedSubstitution values = new FixedSubstitution(Map.of("word", TextNode.valueOf("ready")));
+            Substitution values = Substitutions.of(Map.of("word", TextNode.valueOf("ready")));
 
             assertThat(check.isMet(new Tolerance.Text("${word}!"), json("\"ready!\""), values, new Cancellation()))
                     .isTrue();
@@ -117,7 +120,7 @@ class ToleranceCheckTest {
 
         @Test
         void shouldActAsTheTypeItWasSubstitutedWith() {
-            FixedSubstitution values = new FixedSubstitution(Map.of("code", IntNode.valueOf(200)));
+            Substitution values = Substitutions.of(Map.of("code", IntNode.valueOf(200)));
 
             assertThat(check.isMet(new Tolerance.Text("${code}"), json("{\"status\": 200}"), values,
                     new Cancellation())).isTrue();
@@ -227,7 +230,7 @@ class ToleranceCheckTest {
 
         @Test
         void shouldSubstituteThePattern() {
-            FixedSubstitution values = new FixedSubstitution(Map.of("name", TextNode.valueOf("api")));
+            Substitution values = Substitutions.of(Map.of("name", TextNode.valueOf("api")));
 
             assertThat(check.isMet(new Tolerance.Regex("^${name}-\\d+$", null), json("\"api-42\""), values,
                     new Cancellation())).isTrue();
@@ -284,7 +287,7 @@ class ToleranceCheckTest {
 
         @Test
         void shouldSubstituteThePathAndTheExpectedValue() {
-            FixedSubstitution values = new FixedSubstitution(Map.of("field", TextNode.valueOf("n"),
+            Substitution values = Substitutions.of(Map.of("field", TextNode.valueOf("n"),
                     "expected", IntNode.valueOf(2)));
 
             assertThat(check.isMet(new Tolerance.JsonPath("$.items[1].${field}", "body", json("\"${expected}\""),
@@ -303,7 +306,7 @@ class ToleranceCheckTest {
                 Tolerance.Probe tolerance = probe(provider);
 
                 boolean met = check.isMet(tolerance, json("{\"status\": 200, \"body\": \"x\"}"),
-                        FixedSubstitution.none(), new Cancellation());
+                        NONE, new Cancellation());
 
                 assertThat(met).isTrue();
                 assertThat(server.last().body())
@@ -321,7 +324,7 @@ class ToleranceCheckTest {
             HttpProvider provider = new HttpProvider(TextNode.valueOf("http://127.0.0.1:" + port + "/"), "GET",
                     null, null, null, true, 0, List.of());
 
-            assertThat(check.isMet(probe(provider), json("1"), FixedSubstitution.none(), new Cancellation()))
+            assertThat(check.isMet(probe(provider), json("1"), NONE, new Cancellation()))
                     .isFalse();
         }
 
@@ -331,7 +334,7 @@ class ToleranceCheckTest {
             ProcessProvider provider = new ProcessProvider("sh",
                     json("{\"-c\": \"echo \\\"$0 $1\\\" > " + seen + "; exit 1\"}"), null, null, List.of());
 
-            boolean met = check.isMet(probe(provider), json("42"), FixedSubstitution.none(), new Cancellation());
+            boolean met = check.isMet(probe(provider), json("42"), NONE, new Cancellation());
 
             assertThat(Files.readString(seen)).isEqualTo("value 42\n");
             // the output is an object with a status, so Python's bool() is true whatever the exit code
