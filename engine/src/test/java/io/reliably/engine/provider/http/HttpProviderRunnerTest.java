@@ -337,6 +337,26 @@ class HttpProviderRunnerTest {
     }
 
     @Test
+    void shouldLeaveTheCallingThreadUninterruptedAfterACancellation() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            sleep(30_000);
+            LocalHttpServer.send(exchange, 200, "text/plain", "late");
+        })) {
+            Cancellation cancellation = new Cancellation();
+            Thread stopper = new Thread(() -> {
+                sleep(200);
+                cancellation.cancel("stop");
+            });
+            stopper.start();
+
+            assertThatThrownBy(() -> runner.run(get(server.url("/slow")), cancellation))
+                    .hasMessage("interrupted: stop");
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            stopper.join(5_000);
+        }
+    }
+
+    @Test
     void shouldNotStartWhenAlreadyCancelled() throws Exception {
         try (LocalHttpServer server = new LocalHttpServer(answer(200, "text/plain", "ok"))) {
             Cancellation cancellation = new Cancellation();
