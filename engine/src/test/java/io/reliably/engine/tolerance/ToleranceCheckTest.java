@@ -197,6 +197,24 @@ class ToleranceCheckTest {
         }
 
         @Test
+        void shouldGiveARangeOfStatusesWithTheStatusTarget() {
+            Tolerance range = new Tolerance.Range(new BigDecimal(200), new BigDecimal(299), "status");
+
+            assertThat(met(range, "{\"status\": 250, \"body\": \"\"}")).isTrue();
+            assertThat(met(range, "{\"status\": 302, \"body\": \"\"}")).isFalse();
+        }
+
+        @Test
+        void shouldAcceptPythonDecimalSpellings() {
+            Tolerance range = new Tolerance.Range(BigDecimal.ZERO, new BigDecimal(2000), null);
+
+            assertThat(met(range, "\"1_000\"")).isTrue();
+            assertThat(met(range, "\".5\"")).isTrue();
+            assertThat(met(range, "\"1e3\"")).isTrue();
+            assertThat(met(range, "\"Infinity\"")).isFalse();
+        }
+
+        @Test
         void shouldSeeAFloatBoundAsPythonsExactBinaryValue() {
             Tolerance range = new Tolerance.Range(BigDecimal.ZERO, new BigDecimal("0.3"), null);
 
@@ -276,6 +294,23 @@ class ToleranceCheckTest {
             assertThat(met(new Tolerance.JsonPath("$.items[*].up", "body", json("[true, false]"), null), output))
                     .isTrue();
             assertThat(met(new Tolerance.JsonPath("$.items[*].up", "body", json("[true]"), null), output)).isFalse();
+        }
+
+        @Test
+        void shouldExpectNullAsOneNullMatch() {
+            assertThat(met(new Tolerance.JsonPath("$.a", null, json("null"), null), "{\"a\": null}")).isTrue();
+            assertThat(met(new Tolerance.JsonPath("$.a", null, json("null"), null), "{\"a\": 0}")).isFalse();
+        }
+
+        @Test
+        void shouldSearchAStringThatIsNotJsonAsItIs() {
+            assertThat(met(new Tolerance.JsonPath("$", null, json("\"plain text\""), null), "\"plain text\""))
+                    .isTrue();
+        }
+
+        @Test
+        void shouldNotBeMetByAnInvalidPath() {
+            assertThat(met(new Tolerance.JsonPath("$[?(@.a ==", null, null, null), "{\"a\": 1}")).isFalse();
         }
 
         @Test
