@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -25,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -56,22 +58,42 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
             throw new ActivityFailedException("the http provider's url must be a non-empty string");
         }
         String url = urlNode.textValue();
+        String shown = withoutCredentials(url);
         String method = provider.method() == null ? "GET" : provider.method().toUpperCase(Locale.ROOT);
         HttpTimeout timeout;
         try {
             timeout = HttpTimeout.parse(provider.timeout());
         } catch (IllegalArgumentException e) {
-            throw new ActivityFailedException("cannot call " + url + ": " + e.getMessage());
+            throw new ActivityFailedException("cannot call " + shown + ": " + e.getMessage());
         }
-        URI uri = uri(url, method, provider.arguments());
+        URI uri = uri(url, shown, method, provider.arguments());
         boolean verifyTls = provider.verifyTls() || !"https".equalsIgnoreCase(uri.getScheme());
         HttpClient client = clients.get(verifyTls, timeout.connect());
-        HttpRequest request = request(uri, url, method, provider, timeout);
-        HttpResponse<byte[]> response = send(client, request, url, method, provider.maxRetries(), timeout, cancellation);
-        return output(response, url);
+        HttpRequest request = request(uri, shown, method, provider, timeout);
+        HttpResponse<byte[]> response = send(client, request, shown, method, provider.maxRetries(), timeout,
+                cancellation);
+        return output(response, shown);
     }
 
-    private URI uri(String url, String method, JsonNode arguments) throws ActivityFailedException {
+    /** The URL as messages show it: without a {@code user:password@} part. */
+    static String withoutCredentials(String url) {
+        int scheme = url.indexOf("://");
+        int at = url.indexOf('@');
+        if (scheme < 0 || at < scheme) {
+            return url;
+        }
+        int end = url.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = url.indexOf(c, scheme + 3);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        int lastAt = url.lastIndexOf('@', end);
+        return lastAt < scheme ? url : url.substring(0, scheme + 3) + url.substring(lastAt + 1);
+    }
+
+    private URI uri(String url, String shown, String method, JsonNode arguments) throws ActivityFailedException {
         String withoutFragment = url;
         int hash = url.indexOf('#');
         if (hash >= 0) {
@@ -82,7 +104,7 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
             try {
                 query = FormEncoding.encode(arguments);
             } catch (IllegalArgumentException e) {
-                throw new ActivityFailedException("cannot call " + url + ": " + e.getMessage());
+                throw new ActivityFailedException("cannot call " + shown + ": " + e.getMessage());
             }
             if (!query.isEmpty()) {
                 int question = withoutFragment.indexOf('?');
@@ -97,21 +119,23 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
         try {
             uri = new URI(FormEncoding.requote(withoutFragment));
         } catch (URISyntaxException e) {
-            throw new ActivityFailedException("invalid url " + url + ": " + e.getReason());
+            throw new ActivityFailedException("invalid url " + shown + ": " + e.getReason());
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-            throw new ActivityFailedException("invalid url " + url + ": the scheme must be http or https");
+            throw new ActivityFailedException("invalid url " + shown + ": the scheme must be http or https");
         }
         if (uri.getHost() == null) {
-            throw new ActivityFailedException("invalid url " + url + ": no host");
+            throw new ActivityFailedException("invalid url " + shown + ": no host");
         }
         return uri;
     }
 
     private HttpRequest request(URI uri, String url, String method, HttpProvider provider, HttpTimeout timeout)
             throws ActivityFailedException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout.read());
+        String userInfo = uri.getRawUserInfo();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(userInfo == null ? uri : withoutUserInfo(uri, url))
+                .timeout(timeout.read());
         JsonNode headers = provider.headers();
         boolean hasAccept = false;
         boolean hasContentType = false;
@@ -143,8 +167,33 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
         if (!hasAccept) {
             builder.header("Accept", "*/*");
         }
+        if (userInfo != null) {
+            // requests turns user:password@ in the URL into basic authentication, over any header
+            builder.setHeader("Authorization", basicAuthorization(userInfo));
+        }
         builder.method(method, body(method, provider.arguments(), jsonBody, hasContentType, builder, url));
         return builder.build();
+    }
+
+    private static URI withoutUserInfo(URI uri, String url) throws ActivityFailedException {
+        try {
+            String authority = uri.getRawAuthority();
+            return new URI(uri.getScheme() + "://" + authority.substring(authority.lastIndexOf('@') + 1)
+                    + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (URISyntaxException e) {
+            throw new ActivityFailedException("invalid url " + url + ": " + e.getReason());
+        }
+    }
+
+    /** {@code requests}' {@code HTTPBasicAuth} from the URL: both parts percent-decoded, then Latin-1. */
+    private static String basicAuthorization(String rawUserInfo) {
+        int colon = rawUserInfo.indexOf(':');
+        String user = colon < 0 ? rawUserInfo : rawUserInfo.substring(0, colon);
+        String password = colon < 0 ? "" : rawUserInfo.substring(colon + 1);
+        String pair = URLDecoder.decode(user.replace("+", "%2B"), StandardCharsets.UTF_8) + ":"
+                + URLDecoder.decode(password.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private HttpRequest.BodyPublisher body(String method, JsonNode arguments, boolean jsonBody, boolean hasContentType,

@@ -183,6 +183,19 @@ class HttpProviderRunnerTest {
     }
 
     @Test
+    void shouldTurnCredentialsInTheUrlIntoBasicAuthentication() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(answer(200, "text/plain", "ok"))) {
+            String url = server.url("/private?x=1").replace("http://", "http://admin:p%40ss@");
+
+            runner.run(get(url), new Cancellation());
+
+            assertThat(server.last().header("Authorization")).isEqualTo("Basic YWRtaW46cEBzcw==");
+            assertThat(server.last().path()).isEqualTo("/private");
+            assertThat(server.last().rawQuery()).isEqualTo("x=1");
+        }
+    }
+
+    @Test
     void shouldFailWithoutHeaderValuesWhenAHeaderCannotBeSent() {
         HttpProvider provider = provider("http://127.0.0.1:1/", "GET", "{\"Host\": \"secret-host\"}", null, null);
 
@@ -247,6 +260,15 @@ class HttpProviderRunnerTest {
         assertThatThrownBy(() -> runner.run(get(url), new Cancellation()))
                 .isInstanceOf(ActivityFailedException.class)
                 .hasMessage("failed to connect to " + url + ": connection refused");
+    }
+
+    @Test
+    void shouldKeepCredentialsOfTheUrlOutOfMessages() throws Exception {
+        int port = freePort();
+
+        assertThatThrownBy(() -> runner.run(get("http://admin:hunter2@127.0.0.1:" + port + "/x"), new Cancellation()))
+                .isInstanceOf(ActivityFailedException.class)
+                .hasMessage("failed to connect to http://127.0.0.1:" + port + "/x: connection refused");
     }
 
     @Test
