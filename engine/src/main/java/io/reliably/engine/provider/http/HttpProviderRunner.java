@@ -318,7 +318,7 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
         ObjectNode output = nodes.objectNode();
         output.put("status", response.statusCode());
         output.set("headers", headers);
-        if (JSON.equals(contentType)) {
+        if (JSON.equals(contentType) && response.body().length > 0) {
             String text = new String(response.body(), StandardCharsets.UTF_8);
             JsonNode body;
             try {
@@ -327,7 +327,7 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
                 throw notJson(url, e.getOriginalMessage());
             }
             if (body == null || body.isMissingNode()) {
-                throw notJson(url, "the body is empty");
+                throw notJson(url, "the body is blank");
             }
             output.set("body", body);
         } else {

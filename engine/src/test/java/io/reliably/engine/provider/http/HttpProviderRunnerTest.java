@@ -104,6 +104,16 @@ class HttpProviderRunnerTest {
     }
 
     @Test
+    void shouldGiveAnEmptyTextForAnEmptyJsonResponse() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(answer(204, "application/json", ""))) {
+            JsonNode output = runner.run(provider(server.url("/"), "DELETE", null, null, null), new Cancellation());
+
+            assertThat(output.get("status").intValue()).isEqualTo(204);
+            assertThat(output.get("body").textValue()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldDecodeTextWithoutCharsetAsLatin1LikeRequests() throws Exception {
         try (LocalHttpServer server = new LocalHttpServer(answer(200, "text/plain", "é"))) {
             JsonNode output = runner.run(get(server.url("/")), new Cancellation());
