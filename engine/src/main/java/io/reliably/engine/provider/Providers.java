@@ -12,9 +12,10 @@ import java.util.Map;
 /**
  * Runs any provider by handing it to the runner of its kind. One instance per engine: it owns the
  * HTTP clients, which it builds on first use and keeps, so that every activity after the first pays
- * no set-up. Thread-safe.
+ * no set-up. It is itself a {@link ProviderRunner} of any provider (dynamic configuration uses it so).
+ * Thread-safe.
  */
-public final class Providers {
+public final class Providers implements ProviderRunner<Provider> {
 
     private final HttpProviderRunner http;
     private final ProcessProviderRunner process;
@@ -39,6 +40,7 @@ public final class Providers {
      * @throws ActivityFailedException on a timeout, a connection error, a program that cannot start, or
      *     a cancellation (message {@code interrupted: <reason>})
      */
+    @Override
     public JsonNode run(Provider provider, Cancellation cancellation) throws ActivityFailedException {
         if (provider instanceof HttpProvider httpProvider) {
             return http.run(httpProvider, cancellation);

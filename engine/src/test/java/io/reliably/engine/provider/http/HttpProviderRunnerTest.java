@@ -12,18 +12,14 @@ import io.reliably.engine.experiment.HttpProvider;
 import io.reliably.engine.provider.ActivityFailedException;
 import io.reliably.engine.provider.Cancellation;
 import io.reliably.engine.provider.LocalHttpServer;
+import io.reliably.engine.provider.SelfSignedTls;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +104,16 @@ class HttpProviderRunnerTest {
     }
 
     @Test
+    void shouldGiveAnEmptyTextForAnEmptyJsonResponse() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(answer(204, "application/json", ""))) {
+            JsonNode output = runner.run(provider(server.url("/"), "DELETE", null, null, null), new Cancellation());
+
+            assertThat(output.get("status").intValue()).isEqualTo(204);
+            assertThat(output.get("body").textValue()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldDecodeTextWithoutCharsetAsLatin1LikeRequests() throws Exception {
         try (LocalHttpServer server = new LocalHttpServer(answer(200, "text/plain", "é"))) {
             JsonNode output = runner.run(get(server.url("/")), new Cancellation());
@@ -187,6 +193,19 @@ class HttpProviderRunnerTest {
     }
 
     @Test
+    void shouldTurnCredentialsInTheUrlIntoBasicAuthentication() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(answer(200, "text/plain", "ok"))) {
+            String url = server.url("/private?x=1").replace("http://", "http://admin:p%40ss@");
+
+            runner.run(get(url), new Cancellation());
+
+            assertThat(server.last().header("Authorization")).isEqualTo("Basic YWRtaW46cEBzcw==");
+            assertThat(server.last().path()).isEqualTo("/private");
+            assertThat(server.last().rawQuery()).isEqualTo("x=1");
+        }
+    }
+
+    @Test
     void shouldFailWithoutHeaderValuesWhenAHeaderCannotBeSent() {
         HttpProvider provider = provider("http://127.0.0.1:1/", "GET", "{\"Host\": \"secret-host\"}", null, null);
 
@@ -254,6 +273,15 @@ class HttpProviderRunnerTest {
     }
 
     @Test
+    void shouldKeepCredentialsOfTheUrlOutOfMessages() throws Exception {
+        int port = freePort();
+
+        assertThatThrownBy(() -> runner.run(get("http://admin:hunter2@127.0.0.1:" + port + "/x"), new Cancellation()))
+                .isInstanceOf(ActivityFailedException.class)
+                .hasMessage("failed to connect to http://127.0.0.1:" + port + "/x: connection refused");
+    }
+
+    @Test
     void shouldRetryARefusedConnectionUpToMaxRetries() throws Exception {
         int port = freePort();
         AtomicReference<LocalHttpServer> server = new AtomicReference<>();
@@ -295,7 +323,7 @@ class HttpProviderRunnerTest {
     @Test
     void shouldAcceptASelfSignedCertificateWhenVerifyTlsIsFalse(@TempDir Path dir) throws Exception {
         HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(selfSigned(dir)));
+        https.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.serverContext(dir)));
         try (LocalHttpServer server = new LocalHttpServer(https, answer(200, "text/plain", "secure"))) {
             HttpProvider provider = new HttpProvider(JSON.getNodeFactory().textNode(server.url("/")),
                     "GET", null, null, null, false, 0, List.of());
@@ -309,7 +337,7 @@ class HttpProviderRunnerTest {
     @Test
     void shouldRefuseASelfSignedCertificateByDefault(@TempDir Path dir) throws Exception {
         HttpsServer https = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(selfSigned(dir)));
+        https.setHttpsConfigurator(new HttpsConfigurator(SelfSignedTls.serverContext(dir)));
         try (LocalHttpServer server = new LocalHttpServer(https, answer(200, "text/plain", "secure"))) {
             assertThatThrownBy(() -> runner.run(get(server.url("/")), new Cancellation()))
                     .isInstanceOf(ActivityFailedException.class)
@@ -336,6 +364,26 @@ class HttpProviderRunnerTest {
                     .isInstanceOf(ActivityFailedException.class)
                     .hasMessage("interrupted: stopped by the user");
             assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+            stopper.join(5_000);
+        }
+    }
+
+    @Test
+    void shouldLeaveTheCallingThreadUninterruptedAfterACancellation() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            sleep(30_000);
+            LocalHttpServer.send(exchange, 200, "text/plain", "late");
+        })) {
+            Cancellation cancellation = new Cancellation();
+            Thread stopper = new Thread(() -> {
+                sleep(200);
+                cancellation.cancel("stop");
+            });
+            stopper.start();
+
+            assertThatThrownBy(() -> runner.run(get(server.url("/slow")), cancellation))
+                    .hasMessage("interrupted: stop");
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
             stopper.join(5_000);
         }
     }
@@ -371,27 +419,5 @@ class HttpProviderRunnerTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** A self-signed certificate for 127.0.0.1, made by the JDK's keytool. */
-    static SSLContext selfSigned(Path dir) throws Exception {
-        Path store = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
-                .redirectErrorStream(true).start();
-        byte[] log = keytool.getInputStream().readAllBytes();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(log)).isZero();
-        KeyStore keyStore = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(store)) {
-            keyStore.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(keyStore, "changeit".toCharArray());
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
-        return context;
     }
 }

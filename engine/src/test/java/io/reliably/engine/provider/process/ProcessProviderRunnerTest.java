@@ -190,6 +190,26 @@ class ProcessProviderRunnerTest {
         assertNoneSurvives(pids);
     }
 
+    @Test
+    void shouldReturnWhenABackgroundChildKeepsTheOutputOpen(@TempDir Path dir) throws Exception {
+        Path pid = dir.resolve("pid");
+        long start = System.nanoTime();
+
+        JsonNode output = runner.run(process("sh", "[\"-c\", \"echo started; sleep 60 & echo $! > " + pid + "\"]",
+                null, null), new Cancellation());
+
+        try {
+            assertThat(output.get("stdout").textValue()).isEqualTo("started\n");
+            assertThat(output.get("status").intValue()).isZero();
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(30);
+            long child = Long.parseLong(Files.readString(pid).trim());
+            assertThat(ProcessHandle.of(child).map(ProcessHandle::isAlive)).as("the background child runs on")
+                    .contains(true);
+        } finally {
+            ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
     /** A shell with two sleeping children, which writes the three process ids to a file. */
     private static String tree(Path pids) {
         return "sleep 60 & echo $! >> " + pids + "; sleep 60 & echo $! >> " + pids + "; echo $$ >> " + pids + "; wait";
