@@ -49,13 +49,14 @@ public final class Documents {
     /** Most values (after YAML aliases are expanded). */
     public static final int MAX_VALUES = 500_000;
     private static final int MAX_ALIASES = 100;
+    private static final int MAX_DIGITS = 1000;
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxDocumentLength(MAX_CHARS)
                     .maxStringLength(MAX_CHARS)
-                    .maxNumberLength(1000)
+                    .maxNumberLength(MAX_DIGITS)
                     .build())
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -120,6 +121,9 @@ public final class Documents {
             try {
                 return JSON.readTree(text);
             } catch (JsonProcessingException jsonError) {
+                if (jsonError instanceof StreamConstraintsException) {
+                    throw invalid(file, "invalid JSON: " + jsonMessage(jsonError));
+                }
                 try {
                     return readYaml(file, text);
                 } catch (InvalidExperimentException | RuntimeException | StackOverflowError yamlError) {
@@ -145,6 +149,14 @@ public final class Documents {
     }
 
     private static JsonNode readYaml(String file, String text) throws InvalidExperimentException {
+        // SnakeYAML converts digits to a number in quadratic time: refuse absurd runs before it sees them.
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = Character.isDigit(text.charAt(i)) ? run + 1 : 0;
+            if (run > MAX_DIGITS) {
+                throw invalid(file, "the document holds a run of more than " + MAX_DIGITS + " digits");
+            }
+        }
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
