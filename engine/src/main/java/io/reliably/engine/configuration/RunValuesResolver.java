@@ -9,7 +9,7 @@ import io.reliably.engine.loader.InvalidExperimentException;
 import io.reliably.engine.loader.Problem;
 import io.reliably.engine.loader.ProviderParser;
 import io.reliably.engine.provider.Cancellation;
-import io.reliably.engine.provider.ProviderRunner;
+import io.reliably.engine.provider.Providers;
 import io.reliably.engine.secret.SecretMasker;
 import io.reliably.engine.secret.SecretResolutionException;
 import io.reliably.engine.secret.SecretResolver;
@@ -34,7 +34,7 @@ public final class RunValuesResolver {
 
     private final Map<String, String> environment;
     private final SecretResolver resolver;
-    private final ProviderRunner<Provider> providers;
+    private final Providers providers;
     private final String file;
     private final List<String> warnings = new ArrayList<>();
 
@@ -47,15 +47,16 @@ public final class RunValuesResolver {
     }
 
     /**
-     * @param providers runs dynamic configuration probes ({@code {"type": "probe"}} values)
+     * @param providers runs dynamic configuration probes ({@code {"type": "probe"}} values); without
+     *     them such keys are left out with a warning
      */
     public RunValuesResolver(Map<String, String> environment, SecretResolver resolver,
-            ProviderRunner<Provider> providers) {
+            Providers providers) {
         this(environment, resolver, providers, "experiment");
     }
 
     private RunValuesResolver(Map<String, String> environment, SecretResolver resolver,
-            ProviderRunner<Provider> providers, String file) {
+            Providers providers, String file) {
         this.environment = Map.copyOf(environment);
         this.resolver = resolver == null ? SecretResolver.NONE : resolver;
         this.providers = providers;
@@ -280,8 +281,8 @@ public final class RunValuesResolver {
             }
             Substitution before = new TemplateSubstitution(loaded, secrets);
             try {
-                Provider provider = ProviderParser.parse(file, "configuration." + entry.getKey() + ".provider",
-                        substituted(value.get("provider"), before));
+                Provider provider = Providers.substitute(ProviderParser.parse(file,
+                        "configuration." + entry.getKey() + ".provider", value.get("provider")), before);
                 JsonNode output = providers.run(provider, new Cancellation());
                 if ("process".equals(provider.type())) {
                     if (output.path("status").asInt(-1) != 0) {
@@ -302,19 +303,5 @@ public final class RunValuesResolver {
             }
         }
         return loaded;
-    }
-
-    /** The provider with Chaos Toolkit's substitutable fields resolved: url, headers, timeout, arguments. */
-    private static JsonNode substituted(JsonNode provider, Substitution substitution) {
-        if (provider == null || !provider.isObject()) {
-            return provider;
-        }
-        ObjectNode copy = ((ObjectNode) provider).deepCopy();
-        for (String field : List.of("url", "headers", "timeout", "arguments")) {
-            if (copy.has(field) && ("http".equals(copy.path("type").asText()) || field.equals("arguments"))) {
-                copy.set(field, substitution.apply(copy.get(field)));
-            }
-        }
-        return copy;
     }
 }

@@ -13,6 +13,10 @@ public interface Substitution {
     /** Substitutes in every string of a JSON value, recursively; returns a new value. */
     JsonNode apply(JsonNode value);
 
-    /** Substitutes inside one string; non-string values are written as their JSON text. */
+    /**
+     * Substitutes inside one string. A placeholder inside a longer text is written as Python's
+     * {@code str()} writes the value ({@code True}, {@code None}, {@code 1e-05}), as Chaos Toolkit
+     * does; a string that is exactly {@code ${name}} with a non-string value gives its JSON text.
+     */
     String apply(String text);
 }

@@ -70,13 +70,13 @@ enum ValueType {
                     if (!INTEGER.matcher(text).matches()) {
                         throw new IllegalArgumentException("expected an integer, found a text that is not one");
                     }
-                    return nodes.numberNode(new BigInteger(text.replace("_", "").replace("+", "")));
+                    return integer(new BigInteger(text.replace("_", "").replace("+", "")));
                 }
                 if (value.isBoolean()) {
                     return nodes.numberNode(value.booleanValue() ? 1 : 0);
                 }
                 if (value.isNumber() && (!value.isFloatingPointNumber() || Double.isFinite(value.doubleValue()))) {
-                    return nodes.numberNode(value.decimalValue().toBigInteger());
+                    return integer(value.decimalValue().toBigInteger());
                 }
                 throw new IllegalArgumentException("expected an integer, found " + kind(value));
             case FLOAT:
@@ -124,6 +124,17 @@ enum ValueType {
                             + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
                 }
         }
+    }
+
+    /** The smallest integer node, as Jackson reads JSON numbers. */
+    private static JsonNode integer(BigInteger number) {
+        if (number.bitLength() < 32) {
+            return JsonNodeFactory.instance.numberNode(number.intValue());
+        }
+        if (number.bitLength() < 64) {
+            return JsonNodeFactory.instance.numberNode(number.longValue());
+        }
+        return JsonNodeFactory.instance.numberNode(number);
     }
 
     private static String kind(JsonNode value) {

@@ -27,12 +27,16 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a JSON or YAML document into a Jackson tree, bounded so that no input can exhaust memory,
@@ -49,13 +53,14 @@ public final class Documents {
     /** Most values (after YAML aliases are expanded). */
     public static final int MAX_VALUES = 500_000;
     private static final int MAX_ALIASES = 100;
+    private static final int MAX_DIGITS = 1000;
 
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(MAX_DEPTH)
                     .maxDocumentLength(MAX_CHARS)
                     .maxStringLength(MAX_CHARS)
-                    .maxNumberLength(1000)
+                    .maxNumberLength(MAX_DIGITS)
                     .build())
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -120,6 +125,9 @@ public final class Documents {
             try {
                 return JSON.readTree(text);
             } catch (JsonProcessingException jsonError) {
+                if (jsonError instanceof StreamConstraintsException) {
+                    throw invalid(file, "invalid JSON: " + jsonMessage(jsonError));
+                }
                 try {
                     return readYaml(file, text);
                 } catch (InvalidExperimentException | RuntimeException | StackOverflowError yamlError) {
@@ -145,6 +153,14 @@ public final class Documents {
     }
 
     private static JsonNode readYaml(String file, String text) throws InvalidExperimentException {
+        // SnakeYAML converts digits to a number in quadratic time: refuse absurd runs before it sees them.
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = Character.isDigit(text.charAt(i)) ? run + 1 : 0;
+            if (run > MAX_DIGITS) {
+                throw invalid(file, "the document holds a run of more than " + MAX_DIGITS + " digits");
+            }
+        }
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
@@ -153,7 +169,9 @@ public final class Documents {
         options.setAllowRecursiveKeys(false);
         Object loaded;
         try {
-            loaded = new Yaml(new SafeConstructor(options)).load(text);
+            DumperOptions unused = new DumperOptions();
+            loaded = new Yaml(new SafeConstructor(options), new Representer(unused), unused, options,
+                    new PyYamlResolver()).load(text);
         } catch (MarkedYAMLException e) {
             throw invalid(file, "invalid YAML: " + yamlMessage(e));
         } catch (YAMLException e) {
@@ -186,6 +204,31 @@ public final class Documents {
 
     private static InvalidExperimentException invalid(String file, String message) {
         return new InvalidExperimentException(List.of(new Problem(file, "", message)));
+    }
+
+    /**
+     * Recognises plain scalars as PyYAML does: floats need a dot and a signed exponent ({@code 1e3} and
+     * {@code 1.5e3} stay text, {@code 1.5e+3} is a number), and timestamps stay text as written (PyYAML
+     * makes date objects that JSON cannot hold).
+     */
+    private static final class PyYamlResolver extends Resolver {
+        private static final java.util.regex.Pattern PYTHON_FLOAT = java.util.regex.Pattern.compile(
+                "^(?:[-+]?[0-9][0-9_]*\\.[0-9_]*(?:[eE][-+][0-9]+)?"
+                        + "|\\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+                        + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*"
+                        + "|[-+]?\\.(?:inf|Inf|INF)"
+                        + "|\\.(?:nan|NaN|NAN))$");
+
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, PYTHON_FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+            addImplicitResolver(Tag.YAML, YAML, "!&*");
+        }
     }
 
     /** Turns SnakeYAML's values into a Jackson tree, counting values so aliases cannot explode. */

@@ -83,16 +83,16 @@ final class ExperimentReader {
 
         name(methodNode);
         name(probesNode);
-        List<Pending> method = entries(methodNode, "method", false);
+        String hypothesisTitle = null;
+        if (hypothesisNode != null) {
+            hypothesisTitle = fields.requiredText(hypothesisNode, "title", "steady-state-hypothesis");
+            controls.check(hypothesisNode.get("controls"), "steady-state-hypothesis.controls");
+        }
         List<Pending> probes = entries(probesNode, "steady-state-hypothesis.probes", true);
+        List<Pending> method = entries(methodNode, "method", false);
         List<Pending> rollbacks = entries(rollbacksNode, "rollbacks", false);
 
-        Hypothesis hypothesis = null;
-        if (hypothesisNode != null) {
-            String hypothesisTitle = fields.requiredText(hypothesisNode, "title", "steady-state-hypothesis");
-            controls.check(hypothesisNode.get("controls"), "steady-state-hypothesis.controls");
-            hypothesis = new Hypothesis(hypothesisTitle, resolve(probes));
-        }
+        Hypothesis hypothesis = hypothesisNode == null ? null : new Hypothesis(hypothesisTitle, resolve(probes));
         List<Activity> methodActivities = resolve(method);
         List<Activity> rollbackActivities = resolve(rollbacks);
         problems.throwIfAny();
