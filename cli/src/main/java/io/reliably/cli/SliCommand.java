@@ -6,19 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reliably.engine.sli.DocumentReader;
-import io.reliably.engine.sli.IndicatorPlan;
-import io.reliably.engine.sli.IndicatorQueryRunner;
 import io.reliably.engine.sli.IndicatorValue;
 import io.reliably.engine.sli.InvalidSliException;
 import io.reliably.engine.sli.QueryWindow;
 import io.reliably.engine.sli.SliProblem;
-import io.reliably.engine.sli.SliProvider;
-import io.reliably.engine.sli.iter8.MetricLoader;
 import io.reliably.engine.sli.keptn.GetSliFinished;
 import io.reliably.engine.sli.keptn.GetSliTriggered;
-import io.reliably.engine.sli.keptn.KeptnIndicators;
-import io.reliably.engine.sli.keptn.SliFileLoader;
-import io.reliably.engine.sli.keptn.SliProviders;
+import io.reliably.engine.sli.request.SliRequest;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -117,12 +111,11 @@ public class SliCommand implements Callable<Integer> {
                 throw new InvalidSliException(new SliProblem("--provider", "", "missing, and the event names no "
                         + "sliProvider"));
             }
-            SliProvider provider = new SliProviders(new MetricLoader()).create(providerName, options.url,
-                    options.secrets(), options.provider != null ? "--provider" : keptnEvent + ": data.get-sli.sliProvider");
-            IndicatorPlan plan = new KeptnIndicators().plan(new SliFileLoader().load(options.sliFile), provider,
-                    trigger.indicators(), trigger.window(), trigger.keptn().withFilters(options.filters),
-                    options.version(version));
-            List<IndicatorValue> values = new IndicatorQueryRunner(options.settings()).run(plan);
+            String source = options.provider != null ? "--provider" : keptnEvent + ": data.get-sli.sliProvider";
+            SliRequest request = new SliRequest(options.sliFile, providerName, options.url, List.of(),
+                    trigger.indicators(), trigger.window(), options.version(version),
+                    trigger.keptn().withFilters(options.filters), options.secrets(), source);
+            List<IndicatorValue> values = request.query(options.settings());
             ObjectNode event = finished.succeeded(trigger, values, clock.instant());
             out.println(pretty(event));
             out.flush();

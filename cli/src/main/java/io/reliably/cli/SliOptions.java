@@ -1,7 +1,5 @@
 package io.reliably.cli;
 
-import io.reliably.engine.sli.IndicatorPlan;
-import io.reliably.engine.sli.IndicatorQueryRunner;
 import io.reliably.engine.sli.IndicatorQuerySettings;
 import io.reliably.engine.sli.IndicatorValue;
 import io.reliably.engine.sli.InvalidSliException;
@@ -10,13 +8,8 @@ import io.reliably.engine.sli.QueryWindow;
 import io.reliably.engine.sli.SecretFile;
 import io.reliably.engine.sli.SecretStore;
 import io.reliably.engine.sli.SliProblem;
-import io.reliably.engine.sli.SliProvider;
 import io.reliably.engine.sli.VersionInfo;
-import io.reliably.engine.sli.iter8.MetricLoader;
-import io.reliably.engine.sli.iter8.MetricRequests;
-import io.reliably.engine.sli.keptn.KeptnIndicators;
-import io.reliably.engine.sli.keptn.SliFileLoader;
-import io.reliably.engine.sli.keptn.SliProviders;
+import io.reliably.engine.sli.request.SliRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -164,12 +157,12 @@ public final class SliOptions {
     }
 
     /**
-     * Plans the queries of --sli (with --provider) and --metrics.
+     * What to query, from these options.
      *
      * @param sloFilter the gate's slo.yaml filter, empty for {@code reliably sli}
      * @param versionOverride {@code reliably sli --version}, or {@code null}
      */
-    IndicatorPlan plan(QueryWindow window, Map<String, String> sloFilter, String versionOverride)
+    SliRequest request(QueryWindow window, Map<String, String> sloFilter, String versionOverride)
             throws InvalidSliException {
         if (!isSet()) {
             throw new InvalidSliException(new SliProblem("--sli", "", "no indicators given; expected --sli FILE "
@@ -182,40 +175,15 @@ public final class SliOptions {
         if (sliFile == null && provider != null) {
             throw new InvalidSliException(new SliProblem("--provider", "", "only applies to --sli"));
         }
-        SecretStore secrets = secrets();
-        KeptnContext keptn = keptn(sloFilter);
-        VersionInfo version = version(versionOverride);
-        IndicatorPlan plan = IndicatorPlan.EMPTY;
-        List<SliProblem> problems = new ArrayList<>();
-        MetricLoader loader = new MetricLoader();
-        if (sliFile != null) {
-            try {
-                SliProvider chosen = new SliProviders(loader).create(provider, url, secrets, "--provider");
-                plan = plan.plus(new KeptnIndicators().plan(new SliFileLoader().load(sliFile), chosen, List.of(), window,
-                        keptn, version));
-            } catch (InvalidSliException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!metricFiles.isEmpty()) {
-            try {
-                Map<String, String> extra = url == null ? Map.of() : Map.of("URL", url);
-                plan = plan.plus(new MetricRequests().plan(loader.load(metricFiles), version, window, keptn, secrets, extra));
-            } catch (InvalidSliException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidSliException(problems);
-        }
-        return plan;
+        return new SliRequest(sliFile, provider, url, metricFiles, List.of(), window, version(versionOverride),
+                keptn(sloFilter), secrets(), "--provider");
     }
 
     /** Plans and queries. */
     List<IndicatorValue> query(QueryWindow window, Map<String, String> sloFilter, String versionOverride)
             throws InvalidSliException {
-        IndicatorPlan plan = plan(window, sloFilter, versionOverride);
-        return new IndicatorQueryRunner(settings()).run(plan);
+        IndicatorQuerySettings settings = settings();
+        return request(window, sloFilter, versionOverride).query(settings);
     }
 
     private static Instant time(String option, String text, List<SliProblem> problems) {
