@@ -23,6 +23,7 @@ import io.reliably.engine.sli.InvalidSliException;
 import io.reliably.engine.sli.QueryWindow;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -162,7 +163,7 @@ public class GateCommand implements Callable<Integer> {
     private SliValues queryIndicators(Optional<Slo> slo) throws InvalidSloException {
         try {
             QueryWindow window = sli.window(Instant.now());
-            List<IndicatorValue> values = sli.query(window, slo.map(Slo::filter).orElse(java.util.Map.of()), null);
+            List<IndicatorValue> values = sli.query(window, slo.map(Slo::filter).orElse(Map.of()), null);
             return SliValues.of(values).during(window.start().toString(), window.end().toString());
         } catch (InvalidSliException e) {
             throw new InvalidSloException(e.problems().stream()
