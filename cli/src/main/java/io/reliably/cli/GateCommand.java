@@ -18,10 +18,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.reliably.engine.sli.IndicatorValue;
+import io.reliably.engine.sli.InvalidSliException;
+import io.reliably.engine.sli.QueryWindow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,6 +60,10 @@ public class GateCommand implements Callable<Integer> {
             description = "Indicator values: a list of {metric, value, success, message}, the {\"indicators\": [...]} "
                     + "that `reliably sli --json` prints, or Keptn's get-sli.finished event.")
     Path sliValuesFile;
+
+    /** Instead of --sli-values: query the indicators here (the same options as {@code reliably sli}). */
+    @Mixin
+    SliOptions sli;
 
     @ArgGroup(exclusive = true)
     HistorySource history;
@@ -138,11 +149,31 @@ public class GateCommand implements Callable<Integer> {
      * @param slo the SLO, or empty when its file does not exist
      */
     protected SliValues indicatorValues(Optional<Slo> slo) throws InvalidSloException {
+        if (sli.isSet()) {
+            if (sliValuesFile != null) {
+                throw new InvalidSloException(new SloProblem("--sli-values", "",
+                        "cannot be given with --sli or --metrics; expected one source of indicator values"));
+            }
+            return queryIndicators(slo);
+        }
         if (sliValuesFile == null) {
             throw new InvalidSloException(new SloProblem("--sli-values", "",
-                    "missing; expected --sli-values FILE with the indicator values to judge"));
+                    "missing; expected --sli-values FILE with the indicator values to judge, or --sli/--metrics "
+                            + "to query them"));
         }
         return new SliValuesReader().read(sliValuesFile);
+    }
+
+    /** Queries --sli/--metrics with the SLO's filter as placeholders; a failed indicator fails its objective. */
+    private SliValues queryIndicators(Optional<Slo> slo) throws InvalidSloException {
+        try {
+            QueryWindow window = sli.window(Instant.now());
+            List<IndicatorValue> values = sli.query(window, slo.map(Slo::filter).orElse(Map.of()), null);
+            return SliValues.of(values).during(window.start().toString(), window.end().toString());
+        } catch (InvalidSliException e) {
+            throw new InvalidSloException(e.problems().stream()
+                    .map(p -> new SloProblem(p.file(), p.path() == null ? "" : p.path(), p.message())).toList());
+        }
     }
 
     static int exitCode(GateResult result) {

@@ -63,11 +63,20 @@ public final class DocumentReader {
         return new SliProblem(fileName, where, "is not valid " + format + ": " + firstLine(e.getOriginalMessage()));
     }
 
+    /** The parser's message on one line, without the source excerpt SnakeYAML draws under it. */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("^") || line.startsWith("    ") || trimmed.startsWith("in 'reader'")
+                    || trimmed.startsWith("at [Source")) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : "; ").append(trimmed);
+        }
+        return out.length() == 0 ? message.strip() : out.toString();
     }
 }

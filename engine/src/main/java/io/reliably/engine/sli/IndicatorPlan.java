@@ -34,6 +34,12 @@ public record IndicatorPlan(List<PreparedIndicator> indicators, Set<String> secr
         return new SecretMasker(secretValues);
     }
 
+    /** Names the indicators and counts the secrets, never showing them. */
+    @Override
+    public String toString() {
+        return "IndicatorPlan" + metrics() + " with " + secretValues.size() + " secret value(s)";
+    }
+
     /** The indicators' names, in order. */
     public List<String> metrics() {
         return indicators.stream().map(PreparedIndicator::metric).toList();

@@ -1,9 +1,7 @@
 package io.reliably.engine.sli;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -60,8 +58,7 @@ public record KeptnContext(String project, String stage, String service, String 
             values.put("START_UNIX_MS", Long.toString(window.start().toEpochMilli()));
             values.put("END_UNIX_MS", Long.toString(window.end().toEpochMilli()));
         }
-        List<Map.Entry<String, String>> entries = new ArrayList<>(filters.entrySet());
-        for (Map.Entry<String, String> filter : entries) {
+        for (Map.Entry<String, String> filter : filters.entrySet()) {
             String value = filter.getValue() == null ? "" : filter.getValue().replace("'", "").replace("\"", "");
             values.put(filter.getKey(), value);
             values.put(filter.getKey().toUpperCase(Locale.ROOT), value);

@@ -1,5 +1,6 @@
 package io.reliably.engine.sli;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public record VersionInfo(String name, Map<String, String> variables) {
     public static final VersionInfo NONE = new VersionInfo(null, Map.of());
 
     public VersionInfo {
-        variables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+        variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
     }
 
     public Optional<String> nameIfAny() {

@@ -255,6 +255,31 @@ class Iter8MetricQueryTest {
     }
 
     @Test
+    void shouldNotFollowARedirectThatCouldCarryCredentialsElsewhere() throws Exception {
+        try (RecordingServer elsewhere = new RecordingServer()) {
+            elsewhere.onJson("/", "{\"v\": 1}");
+            server.on("/moved", request -> new RecordingServer.Answer(302, "", 0, elsewhere.url() + "/steal"));
+            String metric = """
+                    metadata: {name: moved}
+                    spec:
+                      urlTemplate: %s/moved
+                      authType: APIKey
+                      secret: newrelic
+                      headerTemplates: [{name: X-Query-Key, value: "${queryKey}"}]
+                      jqExpression: .v
+                    """.formatted(server.url());
+
+            List<IndicatorValue> values = query(new MetricLoader().parse("moved.yaml", metric));
+
+            assertThat(values.get(0).success()).isFalse();
+            assertThat(values.get(0).message()).isEqualTo("HTTP 302 from GET " + server.url() + "/moved: redirected to "
+                    + elsewhere.url() + "/steal; redirects are not followed (they could take credentials elsewhere), "
+                    + "use the final URL");
+            assertThat(elsewhere.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldTimeOutASlowStoreWithoutStoppingTheOthers() throws Exception {
         server.on("/slow", request -> new RecordingServer.Answer(200, "{\"v\": 1}", 5_000));
         server.onJson("/fast", "{\"v\": 2}");

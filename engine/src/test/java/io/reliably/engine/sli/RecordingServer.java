@@ -30,8 +30,12 @@ final class RecordingServer implements AutoCloseable {
         }
     }
 
-    /** An answer: status, JSON body, delay. */
-    record Answer(int status, String body, long delayMillis) {
+    /** An answer: status, JSON body, delay, and a Location header or {@code null}. */
+    record Answer(int status, String body, long delayMillis, String location) {
+        Answer(int status, String body, long delayMillis) {
+            this(status, body, delayMillis, null);
+        }
+
         static Answer json(String body) {
             return new Answer(200, body, 0);
         }
@@ -113,6 +117,9 @@ final class RecordingServer implements AutoCloseable {
             }
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (answer.location() != null) {
+                exchange.getResponseHeaders().set("Location", answer.location());
+            }
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends a {@link HttpQuery} and returns its JSON answer. Every call is bounded: a connect timeout, and
  * a read timeout covering the status, headers and body. Failures become {@link IndicatorException}s
- * whose messages name the request (method and address, never its query or headers).
+ * whose messages name the request (method and address, never its query or headers). Redirects are
+ * not followed, so credentials never travel to an address the definition did not name.
  */
 public final class JsonHttp {
 
@@ -37,7 +38,8 @@ public final class JsonHttp {
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                // Redirects are not followed: they could carry the Authorization header to another host.
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -47,6 +49,11 @@ public final class JsonHttp {
         HttpResponse<String> response = send(query, request);
         int status = response.statusCode();
         String body = response.body() == null ? "" : response.body();
+        if (status >= 300 && status <= 399) {
+            throw new IndicatorException("HTTP " + status + " from " + query.describe() + ": redirected to "
+                    + response.headers().firstValue("Location").orElse("nowhere")
+                    + "; redirects are not followed (they could take credentials elsewhere), use the final URL");
+        }
         if (status < 200 || status > 299) {
             throw new IndicatorException("HTTP " + status + " from " + query.describe()
                     + (body.isBlank() ? "" : ": " + snippet(body)));

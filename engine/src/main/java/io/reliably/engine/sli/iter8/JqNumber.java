@@ -5,6 +5,7 @@ import io.reliably.engine.sli.IndicatorException;
 import io.reliably.engine.sli.ResponseReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import net.thisptr.jackson.jq.BuiltinFunctionLoader;
 import net.thisptr.jackson.jq.JsonQuery;
 import net.thisptr.jackson.jq.Scope;
@@ -62,7 +63,7 @@ public final class JqNumber implements ResponseReader {
         JsonNode first = results.get(0);
         if (!first.isNumber()) {
             String kind = first.isNull() ? "null" : first.isTextual() ? "the string \"" + shorten(first.textValue())
-                    + "\"" : first.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+                    + "\"" : first.getNodeType().name().toLowerCase(Locale.ROOT);
             throw new IndicatorException("jqExpression '" + expression + "' gave " + kind
                     + ", not a number" + (first.isTextual() ? " (add '| tonumber')" : ""));
         }

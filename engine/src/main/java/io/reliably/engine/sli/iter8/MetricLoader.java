@@ -3,6 +3,7 @@ package io.reliably.engine.sli.iter8;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reliably.engine.sli.DocumentReader;
 import io.reliably.engine.sli.InvalidSliException;
 import io.reliably.engine.sli.SliProblem;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import net.thisptr.jackson.jq.Scope;
 import net.thisptr.jackson.jq.exception.JsonQueryException;
 
@@ -96,7 +98,7 @@ public final class MetricLoader {
         List<SliProblem> problems = new ArrayList<>();
         List<MetricDefinition> definitions = new ArrayList<>();
         if (!document.has("metadata") && !document.has("name") && document.isObject()) {
-            com.fasterxml.jackson.databind.node.ObjectNode named = document.deepCopy();
+            ObjectNode named = document.deepCopy();
             if (named.has("spec")) {
                 named.putObject("metadata").put("name", defaultName);
             } else {
@@ -104,8 +106,8 @@ public final class MetricLoader {
             }
             document = named;
         } else if (document.has("metadata") && !document.path("metadata").has("name") && document.path("metadata").isObject()) {
-            com.fasterxml.jackson.databind.node.ObjectNode named = document.deepCopy();
-            ((com.fasterxml.jackson.databind.node.ObjectNode) named.get("metadata")).put("name", defaultName);
+            ObjectNode named = document.deepCopy();
+            ((ObjectNode) named.get("metadata")).put("name", defaultName);
             document = named;
         }
         collect(fileName, "", document, definitions, problems);
@@ -189,7 +191,7 @@ public final class MetricLoader {
             String field = names.next();
             if (!SPEC_FIELDS.contains(field) && !extra.contains(field)) {
                 problems.add(new SliProblem(file, join(path, field), "unknown field; expected one of "
-                        + new java.util.TreeSet<>(SPEC_FIELDS)));
+                        + new TreeSet<>(SPEC_FIELDS)));
             }
         }
         if (spec.has("mock")) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Reads a Keptn {@code sli.yaml} (or the same in JSON) and reports every problem at once. */
@@ -25,7 +26,7 @@ public final class SliFileLoader {
         if (documents.size() != 1 || !documents.get(0).isObject()) {
             throw new InvalidSliException(new SliProblem(fileName, "", "expected one document with spec_version and "
                     + "indicators, found " + (documents.isEmpty() ? "nothing" : documents.size() == 1
-                    ? "a " + documents.get(0).getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                    ? "a " + documents.get(0).getNodeType().name().toLowerCase(Locale.ROOT)
                     : documents.size() + " documents")));
         }
         JsonNode root = documents.get(0);

@@ -1,5 +1,6 @@
 package io.reliably.engine.sli.keptn;
 
+import io.reliably.engine.sli.DocumentReader;
 import io.reliably.engine.sli.InvalidSliException;
 import io.reliably.engine.sli.SecretStore;
 import io.reliably.engine.sli.SliProblem;
@@ -8,6 +9,7 @@ import io.reliably.engine.sli.dynatrace.DynatraceProvider;
 import io.reliably.engine.sli.iter8.MetricDefinition;
 import io.reliably.engine.sli.iter8.MetricLoader;
 import io.reliably.engine.sli.iter8.MetricRequests;
+import io.reliably.engine.sli.prometheus.PrometheusProvider;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +58,7 @@ public final class SliProviders {
         }
         if (name.equals("prometheus")) {
             Map<String, String> secret = secrets.secret(PROMETHEUS_SECRET).orElse(Map.of());
-            return new io.reliably.engine.sli.prometheus.PrometheusProvider(url, secret.get("username"),
+            return new PrometheusProvider(url, secret.get("username"),
                     secret.get("password"));
         }
         if (name.equals("dynatrace")) {
@@ -68,7 +70,7 @@ public final class SliProviders {
             return new DynatraceProvider(url, token.get());
         }
         Path file = Path.of(provider);
-        MetricDefinition template = loader.parseOne(file.toString(), new io.reliably.engine.sli.DocumentReader().read(file),
+        MetricDefinition template = loader.parseOne(file.toString(), new DocumentReader().read(file),
                 "provider");
         List<SliProblem> problems = new ArrayList<>();
         Map<String, String> secret = new MetricRequests().secret(template, secrets, problems);
