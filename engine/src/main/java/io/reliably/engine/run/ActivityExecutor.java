@@ -65,7 +65,7 @@ final class ActivityExecutor {
         boolean isDry = isDry(activity.type());
         boolean skipPauses = isDry || dry == Dry.PAUSE;
         Pauses pauses = activity.pauses() == null ? Pauses.NONE : activity.pauses();
-        ObjectNode definition = (ObjectNode) values.masker().mask(activity.definition());
+        ObjectNode definition = (ObjectNode) values.masker().mask(definitionOf(activity));
         double before;
         double after;
         try {
@@ -168,6 +168,16 @@ final class ActivityExecutor {
     private static boolean isHypothesis(Phase phase) {
         return phase == Phase.HYPOTHESIS_BEFORE || phase == Phase.HYPOTHESIS_AFTER
                 || phase == Phase.HYPOTHESIS_DURING;
+    }
+
+    private static ObjectNode definitionOf(Activity activity) {
+        if (activity.definition() != null) {
+            return activity.definition();
+        }
+        ObjectNode written = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        written.put("type", activity.type().json());
+        written.put("name", activity.name());
+        return written;
     }
 
     private double seconds(JsonNode pause, Activity activity, String which) {

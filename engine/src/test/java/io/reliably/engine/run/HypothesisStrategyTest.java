@@ -163,6 +163,29 @@ class HypothesisStrategyTest {
         }
     }
 
+    @Test
+    void shouldSkipTheHypothesisAfterWhenTheMethodAborted() throws Exception {
+        String unusablePause = method("/noop").replace("\"name\": \"act\",",
+                "\"name\": \"act\", \"pauses\": {\"after\": \"${not_configured}\"},");
+        Journal journal = runs.run(experiment(unusablePause, ""), Runs.hypothesis(null, 0.05));
+
+        assertThat(journal.status()).isEqualTo(RunStatus.ABORTED);
+        assertThat(journal.before()).isNotNull();
+        assertThat(journal.after()).isNull();
+        assertThat(InterruptionTest.reliably(journal).path("abort").path("activity").asText()).isEqualTo("act");
+    }
+
+    @Test
+    void shouldAbortTheRunWhenAContinuousIterationHitsAnUnexpectedError() throws Exception {
+        String unusablePause = experiment(method("/sleep?ms=500"), "").replace("\"name\": \"service-is-healthy\",",
+                "\"name\": \"service-is-healthy\", \"pauses\": {\"before\": \"${not_configured}\"},");
+        Journal journal = runs.run(unusablePause, Runs.hypothesis(HypothesisStrategy.DURING_METHOD_ONLY, 0.05));
+
+        assertThat(journal.status()).isEqualTo(RunStatus.ABORTED);
+        assertThat(journal.during()).hasSize(1);
+        assertThat(journal.during().get(0).probes().get(0).exception().get(0)).contains("pauses.before");
+    }
+
     /** Breaks the service after a short pause (so the first iterations are met), then waits. */
     private String breakThenWait(int millis) {
         return """
