@@ -12,7 +12,9 @@ import io.reliably.engine.provider.Cancellation;
 import io.reliably.engine.provider.Providers;
 import io.reliably.engine.tolerance.ToleranceCheck;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one activity as Chaos Toolkit's {@code execute_activity} does: the {@code before} pause, the
@@ -38,6 +40,7 @@ final class ActivityExecutor {
     private final Dry dry;
     private final RunControl control;
     private final ListenerDispatcher listeners;
+    private final Map<Activity, ObjectNode> masked = new IdentityHashMap<>();
 
     ActivityExecutor(Providers providers, ToleranceCheck tolerances, RunValues values, Dry dry,
             RunControl control, ListenerDispatcher listeners) {
@@ -65,7 +68,7 @@ final class ActivityExecutor {
         boolean isDry = isDry(activity.type());
         boolean skipPauses = isDry || dry == Dry.PAUSE;
         Pauses pauses = activity.pauses() == null ? Pauses.NONE : activity.pauses();
-        ObjectNode definition = (ObjectNode) values.masker().mask(definitionOf(activity));
+        ObjectNode definition = maskedDefinition(activity);
         double before;
         double after;
         try {
@@ -168,6 +171,16 @@ final class ActivityExecutor {
     private static boolean isHypothesis(Phase phase) {
         return phase == Phase.HYPOTHESIS_BEFORE || phase == Phase.HYPOTHESIS_AFTER
                 || phase == Phase.HYPOTHESIS_DURING;
+    }
+
+    /** The activity as written, masked once per run: a continuous hypothesis runs the same probes often. */
+    private ObjectNode maskedDefinition(Activity activity) {
+        if (values.masker().isEmpty()) {
+            return definitionOf(activity);
+        }
+        synchronized (masked) {
+            return masked.computeIfAbsent(activity, a -> (ObjectNode) values.masker().mask(definitionOf(a)));
+        }
     }
 
     private static ObjectNode definitionOf(Activity activity) {

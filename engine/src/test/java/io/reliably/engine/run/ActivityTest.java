@@ -60,6 +60,28 @@ class ActivityTest {
     }
 
     @Test
+    void shouldRecordAFailedBackgroundActivityWithoutChangingTheStatus() throws Exception {
+        String unreachable = action("unreachable", "", ", \"background\": true")
+                .replace(service.base(), TestService.deadUrl());
+
+        Journal journal = runs.run(experiment(unreachable, ""));
+
+        assertThat(journal.run().get(0).succeeded()).isFalse();
+        assertThat(journal.status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    @Test
+    void shouldPlayEveryRollbackEvenAfterOneFailed() throws Exception {
+        String unreachable = action("unreachable", "", "").replace(service.base(), TestService.deadUrl());
+
+        Journal journal = runs.run(experiment(action("noop", "/noop", ""), unreachable + "," + action("heal", "/heal", "")));
+
+        assertThat(Runs.names(journal.rollbacks())).containsExactly("unreachable", "heal");
+        assertThat(journal.rollbacks()).extracting(ActivityRun::succeeded).containsExactly(false, true);
+        assertThat(journal.rollbacks().get(0).exception()).isNotEmpty();
+    }
+
+    @Test
     void shouldPauseBeforeTheStartTimestampAndLeaveThePauseOutOfTheDuration() throws Exception {
         Journal journal = runs.run(experiment(action("paused", "/noop", ", \"pauses\": {\"before\": 0.4}"), ""));
 
