@@ -1,5 +1,6 @@
 package io.reliably.engine.run;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reliably.engine.configuration.RunValues;
 import io.reliably.engine.experiment.Experiment;
@@ -60,8 +61,7 @@ final class ExperimentRun {
      */
     private ObjectNode journalCopy(Experiment experiment, String title, Dry dry) {
         ObjectNode document = experiment.document();
-        ObjectNode copy = document == null ? new ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance)
-                : document.deepCopy();
+        ObjectNode copy = document == null ? JsonNodeFactory.instance.objectNode() : document.deepCopy();
         copy = (ObjectNode) masker.mask(copy);
         copy.put("title", title);
         if (!copy.has("description")) {
