@@ -8,7 +8,8 @@ package io.reliably.engine.run;
  * @param hypothesisStrategy hypothesis strategy, or {@code null}
  * @param hypothesisFrequency seconds between continuous iterations, or {@code null} (default 1.0)
  * @param failFast stop the method when a continuous iteration deviates
- * @param failFastRatio the ratio of deviated iterations that triggers fail-fast (default 0)
+ * @param failFastRatio the percentage (0 to 100) of deviated continuous iterations at or above which
+ *     fail-fast stops the method, compared as chaoslib compares it (default 0: the first deviation)
  * @param dry what not to execute, or {@code null}
  */
 public record RunSettings(
