@@ -6,11 +6,21 @@ import picocli.CommandLine.Command;
 /** The {@code reliably} command line: the engine for any CI, without Jenkins. */
 @Command(name = "reliably", mixinStandardHelpOptions = true, version = "reliably 0.1.0",
         description = "Runs Chaos Toolkit experiments, queries service level indicators and gates on objectives.",
-        subcommands = {GateCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, DemoCommand.class, GateCommand.class})
 public final class ReliablyCommand implements Runnable {
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new ReliablyCommand()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line with its error handling: a user error is one clear line on stderr, never a
+     * stack trace (set {@code RELIABLY_DEBUG=1} to see one for an unexpected failure).
+     */
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ReliablyCommand());
+        commandLine.setExecutionExceptionHandler(new UnexpectedErrorHandler());
+        return commandLine;
     }
 
     @Override
