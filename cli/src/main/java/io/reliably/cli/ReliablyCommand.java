@@ -20,7 +20,19 @@ public final class ReliablyCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ReliablyCommand());
         commandLine.setExecutionExceptionHandler(new UnexpectedErrorHandler());
+        commandLine.setParameterExceptionHandler(ReliablyCommand::usageError);
         return commandLine;
+    }
+
+    /** A bad flag or argument: the message, suggestions, and where to find help; not the whole usage. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        java.io.PrintWriter err = command.getErr();
+        err.println("reliably: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the flags and their values.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     @Override
