@@ -49,8 +49,9 @@ public final class HttpProbeBench {
             URI uri = URI.create(server.url());
 
             System.out.printf(Locale.ROOT, "HttpProbeBench: %d http probes against %s; %d warm-up rounds, %d measured"
-                    + " rounds; Java %s, %d CPUs%n", probes, uri, warmup, rounds, System.getProperty("java.version"),
-                    Runtime.getRuntime().availableProcessors());
+                    + " rounds; Java %s, %d CPUs, common pool parallelism %d%n", probes, uri, warmup, rounds,
+                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+                    java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
             List<Double> engine = new ArrayList<>();
             List<Double> bare = new ArrayList<>();
             for (int round = 0; round < warmup + rounds; round++) {
