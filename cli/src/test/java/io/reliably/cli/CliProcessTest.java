@@ -146,6 +146,28 @@ class CliProcessTest {
     }
 
     @Test
+    void shouldStopAtOnceOnASecondCtrlCSkippingTheRollbackInProgress() throws Exception {
+        Path experiment = Experiments.write(dir, service.url(), "/ok", "/slow", "/slow-rollback");
+        Process p = reliably("run", experiment.toString(), "--rollback-strategy", "always");
+        assertThat(service.awaitSlowRequest()).as("the method's slow call started").isTrue();
+        interrupt(p);
+        assertThat(service.awaitSlowRequest()).as("the rollback's slow call started").isTrue();
+
+        interrupt(p);
+
+        assertThat(exitCode(p)).isEqualTo(1);
+        JsonNode journal = journal();
+        assertThat(journal.path("status").asText()).isEqualTo("interrupted");
+        assertThat(journal.at("/rollbacks/0/status").asText()).as("the rollback was cancelled").isEqualTo("failed");
+        assertThat(stderr()).contains("SIGINT received again: stopping at once").doesNotContain("\tat ");
+    }
+
+    private static void interrupt(Process p) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start();
+        assertThat(kill.waitFor(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void shouldRunTheDemoAsAProcess() throws Exception {
         int code = exitCode(reliably("demo", "--json"));
 

@@ -12,6 +12,12 @@ final class Experiments {
 
     /** One hypothesis probe of {@code hypothesisPath}, one method probe, one rollback to {@code /rollback}. */
     static Path write(Path dir, String url, String hypothesisPath, String methodPath) throws IOException {
+        return write(dir, url, hypothesisPath, methodPath, "/rollback");
+    }
+
+    /** The same, with the rollback calling {@code rollbackPath}. */
+    static Path write(Path dir, String url, String hypothesisPath, String methodPath, String rollbackPath)
+            throws IOException {
         String json = """
                 {
                   "title": "CLI test",
@@ -24,9 +30,9 @@ final class Experiments {
                   "method": [{"type": "probe", "name": "call-method",
                               "provider": {"type": "http", "url": "URL%s", "timeout": 120}}],
                   "rollbacks": [{"type": "action", "name": "roll-back",
-                                 "provider": {"type": "http", "url": "URL/rollback", "timeout": 10}}]
+                                 "provider": {"type": "http", "url": "URL%s", "timeout": 120}}]
                 }
-                """.formatted(hypothesisPath, methodPath).replace("URL", url);
+                """.formatted(hypothesisPath, methodPath, rollbackPath).replace("URL", url);
         Path file = dir.resolve("experiment.json");
         Files.writeString(file, json);
         return file;

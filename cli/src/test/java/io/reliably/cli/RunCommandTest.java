@@ -205,4 +205,16 @@ class RunCommandTest {
         assertThat(service.paths()).containsExactly("/from-var");
         assertThat(journal().at("/experiment/title").asText()).isEqualTo("vars hello");
     }
+
+    @Test
+    void shouldSayWhenTheJournalCannotBeWritten() throws Exception {
+        Path experiment = Experiments.write(dir, service.url(), "/ok", "/ok");
+        Path directory = Files.createDirectories(dir.resolve("a-directory"));
+
+        int code = reliably("run", experiment.toString(), "--journal-path", directory.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("could not write the journal to " + directory.toAbsolutePath())
+                .doesNotContain("\tat ");
+    }
 }

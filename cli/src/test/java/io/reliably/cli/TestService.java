@@ -22,7 +22,7 @@ final class TestService implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<String> paths = new CopyOnWriteArrayList<>();
-    private final CountDownLatch slowReached = new CountDownLatch(1);
+    private final java.util.concurrent.Semaphore slowReached = new java.util.concurrent.Semaphore(0);
     private final CountDownLatch closing = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicInteger flaky = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -37,7 +37,7 @@ final class TestService implements AutoCloseable {
                 if (path.startsWith("/down") || path.startsWith("/flaky") && flaky.getAndIncrement() > 0) {
                     status = 503;
                 } else if (path.startsWith("/slow")) {
-                    slowReached.countDown();
+                    slowReached.release();
                     try {
                         closing.await(60, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
@@ -66,9 +66,9 @@ final class TestService implements AutoCloseable {
         return List.copyOf(paths);
     }
 
-    /** Waits (bounded) until a request reached {@code /slow}. */
+    /** Waits (bounded) until one more request reached {@code /slow}. */
     boolean awaitSlowRequest() throws InterruptedException {
-        return slowReached.await(60, TimeUnit.SECONDS);
+        return slowReached.tryAcquire(60, TimeUnit.SECONDS);
     }
 
     @Override
