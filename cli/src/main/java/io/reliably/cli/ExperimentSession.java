@@ -38,18 +38,11 @@ final class ExperimentSession {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean json;
-    private final List<RunListener> extraListeners = new ArrayList<>();
 
     ExperimentSession(PrintWriter out, PrintWriter err, boolean json) {
         this.out = out;
         this.err = err;
         this.json = json;
-    }
-
-    /** Adds a listener that sees the run too (the demo uses one). */
-    ExperimentSession with(RunListener listener) {
-        extraListeners.add(listener);
-        return this;
     }
 
     /** What happened; {@code journal} is {@code null} when nothing ran. */
@@ -94,9 +87,7 @@ final class ExperimentSession {
         resolver.warnings().forEach(w -> err.println("reliably: warning: " + values.masker().mask(w)));
 
         RunControl control = new RunControl();
-        List<RunListener> listeners = new ArrayList<>();
-        listeners.add(new ProgressListener(err, source.name()));
-        listeners.addAll(extraListeners);
+        List<RunListener> listeners = List.of(new ProgressListener(err, source.name()));
         Path written = journalPath.toAbsolutePath().normalize();
         Journal journal;
         // Signals stay handled until the journal is on disk: a Ctrl-C never loses it.
