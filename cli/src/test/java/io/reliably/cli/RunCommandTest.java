@@ -217,4 +217,32 @@ class RunCommandTest {
         assertThat(err.toString()).contains("could not write the journal to " + directory.toAbsolutePath())
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void shouldNeverShowASecretOnTheConsoleOrInTheJournal() throws Exception {
+        Path experiment = dir.resolve("secret.yaml");
+        Files.writeString(experiment, """
+                title: secrets stay hidden
+                description: a secret in the url of a call that fails
+                secrets:
+                  auth:
+                    token: s3cr3t-t0ken-value
+                method:
+                  - type: probe
+                    name: call-with-token
+                    provider: {type: http, url: "http://127.0.0.1:9/${token}", timeout: 5, secrets: [auth]}
+                  - type: probe
+                    name: call-ok-with-token
+                    provider: {type: http, url: "%s/ok/${token}", timeout: 5, secrets: [auth]}
+                """.formatted(service.url()));
+
+        int code = reliably("run", experiment.toString(), "--journal-path", dir.resolve("journal.json").toString());
+
+        assertThat(code).isZero();
+        assertThat(service.paths()).containsExactly("/ok/s3cr3t-t0ken-value");
+        assertThat(err.toString()).contains("call-with-token").contains("FAILED").contains("error:")
+                .doesNotContain("s3cr3t-t0ken-value");
+        assertThat(out.toString()).doesNotContain("s3cr3t-t0ken-value");
+        assertThat(Files.readString(dir.resolve("journal.json"))).doesNotContain("s3cr3t-t0ken-value");
+    }
 }
