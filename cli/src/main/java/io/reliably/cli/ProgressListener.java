@@ -16,6 +16,9 @@ import java.util.Locale;
  */
 final class ProgressListener implements RunListener {
 
+    private static final java.util.regex.Pattern EXCEPTION_PREFIX =
+            java.util.regex.Pattern.compile("^[\\w.$]+(Exception|Error): ");
+
     private final PrintWriter err;
     private final String source;
 
@@ -86,10 +89,12 @@ final class ProgressListener implements RunListener {
         return "";
     }
 
+    /** The error's last line without the exception's class name: what went wrong, for a person. */
     private static String lastLine(java.util.List<String> lines) {
         String last = lines.get(lines.size() - 1).strip();
         int newline = last.lastIndexOf('\n');
-        return newline < 0 ? last : last.substring(newline + 1).strip();
+        last = newline < 0 ? last : last.substring(newline + 1).strip();
+        return EXCEPTION_PREFIX.matcher(last).replaceFirst("");
     }
 
     private static String phase(Phase phase) {
