@@ -46,7 +46,11 @@ class DocsExamplesTest {
         return examples.stream().map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
             String name = file.getFileName().toString();
             String content = Files.readString(file);
-            if (name.startsWith("invalid-")) {
+            if (name.endsWith("-broken.json")) {
+                // Broken on purpose to show the command line's error output (docs/cli.md).
+                assertThat(catchThrowableOfType(InvalidExperimentException.class, () -> loader.parse(name, content)))
+                        .as("%s must be refused", name).isNotNull();
+            } else if (name.startsWith("invalid-")) {
                 InvalidExperimentException invalid = catchThrowableOfType(InvalidExperimentException.class,
                         () -> loader.parse(name, content));
                 assertThat(invalid).as("%s must be refused", name).isNotNull();
