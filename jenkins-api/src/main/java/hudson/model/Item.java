@@ -1,0 +1,4 @@
+package hudson.model;
+
+public interface Item extends hudson.model.PersistenceRoot, hudson.search.SearchableModelObject, hudson.security.AccessControlled, jenkins.util.io.OnMaster {
+}
