@@ -1,0 +1,47 @@
+package io.reliably.engine.provider.http;
+
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+/**
+ * The HTTP clients of one runner, built on first use and reused, one per (TLS verification, connect
+ * timeout): a client is costly to build and keeps connections alive between activities. Thread-safe.
+ */
+final class HttpClients {
+
+    private record Key(boolean verifyTls, Duration connectTimeout) { }
+
+    private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
+
+    HttpClient get(boolean verifyTls, Duration connectTimeout) {
+        return clients.computeIfAbsent(new Key(verifyTls, connectTimeout), HttpClients::build);
+    }
+
+    private static HttpClient build(Key key) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                // requests speaks HTTP/1.1 only; this also avoids the h2c upgrade round trip
+                .version(HttpClient.Version.HTTP_1_1)
+                // requests follows every redirect, https to http included
+                .followRedirects(HttpClient.Redirect.ALWAYS)
+                .connectTimeout(key.connectTimeout());
+        if (!key.verifyTls()) {
+            builder.sslContext(trustAll());
+        }
+        return builder.build();
+    }
+
+    private static SSLContext trustAll() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustAllTrustManager()}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no TLS implementation", e);
+        }
+    }
+}
