@@ -1,6 +1,9 @@
 package io.jenkins.plugins.reliably.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.reliably.engine.configuration.Vars;
 import io.reliably.engine.secret.SecretResolutionException;
 import io.reliably.engine.secret.SecretResolver;
 import java.io.Serializable;
@@ -15,9 +18,11 @@ import java.util.Set;
 
 /**
  * The values of the step's {@code secrets} bindings, resolved on the controller (where the
- * credentials are) and sent with the experiment to the agent. Resolves the experiment's secret
- * {@code group.key} to its bound value whatever the declaration says, so the experiment keeps
- * working with {@code chaos run} (an {@code env} declaration) and takes Jenkins' credential here.
+ * credentials are) and sent with the experiment to the agent. They override the experiment's
+ * secret {@code group.key} whatever the declaration says ({@link #over(Vars)}), so the experiment
+ * keeps working with {@code chaos run} (an {@code env} declaration) and takes Jenkins' credential
+ * here; as a resolver they also answer declarations only Jenkins knows, such as
+ * {@code {"type": "jenkins"}}.
  * {@link #toString()} never shows a value.
  */
 public final class BoundSecrets implements SecretResolver, Serializable {
@@ -80,6 +85,18 @@ public final class BoundSecrets implements SecretResolver, Serializable {
             values.computeIfAbsent(b.getGroup().trim(), g -> new LinkedHashMap<>()).put(b.getKey().trim(), value);
         }
         return new BoundSecrets(values);
+    }
+
+    /**
+     * The variables with the bound secrets laid over their secrets: a binding replaces whatever the
+     * experiment declares for its key (an {@code env} secret too) and adds a key it does not declare.
+     */
+    public Vars over(Vars vars) {
+        Map<String, Map<String, JsonNode>> merged = new LinkedHashMap<>();
+        vars.secrets().forEach((group, keys) -> merged.put(group, new LinkedHashMap<>(keys)));
+        values.forEach((group, keys) -> keys.forEach((key, value) ->
+                merged.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(key, TextNode.valueOf(value))));
+        return new Vars(vars.configuration(), merged, vars.environment());
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.reliably.core;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.reliably.engine.configuration.RunValues;
 import io.reliably.engine.configuration.RunValuesResolver;
 import io.reliably.engine.configuration.Vars;
@@ -74,8 +73,8 @@ public final class ExperimentJob implements Serializable {
         try {
             experiment = load(base);
             List<Path> varFiles = options.varFileList().stream().map(base::resolve).toList();
-            Map<String, JsonNode> overrides = Vars.parse(options.varAssignments(), varFiles);
-            values = new RunValuesResolver(environment, secrets).resolve(experiment, overrides);
+            Vars vars = Vars.load(options.varAssignments(), varFiles);
+            values = new RunValuesResolver(environment, secrets).resolve(experiment, secrets.over(vars));
         } catch (InvalidExperimentException e) {
             throw new InvalidRunException(e.getMessage());
         } catch (SecretResolutionException e) {

@@ -44,7 +44,8 @@ public final class RunOptions implements Serializable {
         this.hypothesisStrategy = trimToNull(b.hypothesisStrategy);
         this.hypothesisFrequency = b.hypothesisFrequency;
         this.failFast = b.failFast;
-        this.vars = new LinkedHashMap<>(b.vars);
+        this.vars = new LinkedHashMap<>();
+        b.vars.forEach((name, value) -> this.vars.put(name, assignment(name, value)));
         this.varFiles = trimToNull(b.varFiles);
         this.dry = trimToNull(b.dry);
         this.deviatedResult = trimToNull(b.deviatedResult);
@@ -86,8 +87,8 @@ public final class RunOptions implements Serializable {
             problems.add("deviatedResult: expected one of " + DeviatedResult.choices() + ", got '" + deviatedResult + "'");
         }
         for (String name : vars.keySet()) {
-            if (name == null || name.isBlank() || name.contains("=")) {
-                problems.add("vars: expected variable names without '=', got '" + name + "'");
+            if (name.isBlank() || name.contains("=") || name.contains(":")) {
+                problems.add("vars: expected variable names without '=' or ':', got '" + name + "'");
             }
         }
         return problems;
@@ -106,7 +107,14 @@ public final class RunOptions implements Serializable {
 
     /** {@code vars} as the {@code name=value} assignments the engine reads, in the user's order. */
     public List<String> varAssignments() {
-        return vars.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        return List.copyOf(vars.values());
+    }
+
+    private static String assignment(String name, Object value) {
+        if (value instanceof Number || value instanceof Boolean) {
+            return name + ":json=" + value;
+        }
+        return name + "=" + (value == null ? "" : value);
     }
 
     /** {@code varFiles} split on commas and new lines, blanks dropped. */
@@ -160,7 +168,7 @@ public final class RunOptions implements Serializable {
         private String hypothesisStrategy;
         private Double hypothesisFrequency;
         private boolean failFast;
-        private final Map<String, String> vars = new LinkedHashMap<>();
+        private final Map<String, Object> vars = new LinkedHashMap<>();
         private String varFiles;
         private String dry;
         private String deviatedResult;
@@ -203,11 +211,14 @@ public final class RunOptions implements Serializable {
             return this;
         }
 
-        /** Values are written as text: the engine reads {@code name=value} as the CLI's {@code --var}. */
+        /**
+         * Configuration overrides. A string stays a string; a number or a boolean keeps its type
+         * (the CLI's {@code --var name:json=value}).
+         */
         public Builder vars(Map<?, ?> value) {
             vars.clear();
             if (value != null) {
-                value.forEach((k, v) -> vars.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+                value.forEach((k, v) -> vars.put(String.valueOf(k), v));
             }
             return this;
         }
