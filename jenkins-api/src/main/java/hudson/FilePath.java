@@ -13,4 +13,16 @@ public final class FilePath implements org.jenkinsci.remoting.SerializableOnlyOv
     public hudson.remoting.VirtualChannel getChannel() {
         throw new UnsupportedOperationException();
     }
+
+    public FilePath child(String relOrAbsolute) {
+        throw new UnsupportedOperationException();
+    }
+
+    public boolean exists() throws java.io.IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
+
+    public String readToString() throws java.io.IOException, InterruptedException {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -46,4 +46,20 @@ final class Messages {
     static String ReliablyRunExecution_StoppingNow() {
         return format("ReliablyRunExecution.StoppingNow");
     }
+
+    static String ReliablyGateStep_DisplayName() {
+        return format("ReliablyGateStep.DisplayName");
+    }
+
+    static String ReliablyGateBuilder_DisplayName() {
+        return format("ReliablyGateBuilder.DisplayName");
+    }
+
+    static String ReliablyGateAction_DisplayName(String slo) {
+        return format("ReliablyGateAction.DisplayName", slo);
+    }
+
+    static String ReliablyGateStep_Outcome(String slo, String result) {
+        return format("ReliablyGateStep.Outcome", slo, result);
+    }
 }

@@ -34,13 +34,14 @@ class JellyFormsTest {
 
     /** Parameters a form cannot offer, with why. */
     private static final Map<String, String> PIPELINE_ONLY = Map.of(
-            "ReliablyRunStep.vars", "a Groovy map; the freestyle step takes name=value lines instead");
+            "ReliablyRunStep.vars", "a Groovy map; the freestyle step takes name=value lines instead",
+            "ReliablyGateStep.sliValues", "what querySli returned to the script; forms give sliValuesFile");
 
     @Test
     void shouldOfferEveryBoundParameterAndNothingElse() throws Exception {
         List<Path> forms = forms();
         assertThat(forms).extracting(f -> f.getParent().getFileName().toString())
-                .contains("ReliablyRunStep", "ReliablyRunBuilder", "SecretBinding");
+                .contains("ReliablyRunStep", "ReliablyRunBuilder", "SecretBinding", "ReliablyGateStep", "ReliablyGateBuilder");
         List<String> wrong = new ArrayList<>();
         for (Path form : forms) {
             String owner = form.getParent().getFileName().toString();
