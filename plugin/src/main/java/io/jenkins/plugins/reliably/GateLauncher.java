@@ -86,10 +86,18 @@ final class GateLauncher {
                 }
                 return new SliValuesReader().parse(options.sliValuesFile(), file.readToString());
             }
+            List<ReliablyIndicatorsAction> queried = run.getActions(ReliablyIndicatorsAction.class);
+            if (!queried.isEmpty()) {
+                ReliablyIndicatorsAction last = queried.get(queried.size() - 1);
+                listener.getLogger().println("[reliably] gate: judging the values querySli got in this build");
+                return new SliValuesReader().parse("querySli", ScriptValues.toJson(last.getValues()).toString())
+                        .during(last.getStart(), last.getEnd());
+            }
         } catch (InvalidSloException e) {
             throw new AbortException("reliablyGate: " + e.getMessage());
         }
-        throw new AbortException("reliablyGate: sliValues: give the values (what querySli returns) or sliValuesFile");
+        throw new AbortException("reliablyGate: sliValues: give the values (what querySli returns) or sliValuesFile,"
+                + " or run querySli before the gate in this build");
     }
 
     /** The gates earlier builds recorded, newest first. */

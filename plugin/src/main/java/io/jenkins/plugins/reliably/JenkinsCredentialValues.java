@@ -25,13 +25,35 @@ final class JenkinsCredentialValues implements CredentialValues {
         this.run = run;
     }
 
-    @Override
-    public String value(String credentialsId, String part) {
+    /**
+     * A credential as the keys of a secret, for SLI providers: {@code username} and {@code password}
+     * of a username/password credential; {@code token} (and {@code DT_API_TOKEN}, Dynatrace's name)
+     * of secret text; {@code content} of a secret file.
+     */
+    java.util.Map<String, String> secretKeys(String credentialsId) {
+        StandardCredentials credentials = find(credentialsId);
+        if (credentials instanceof StandardUsernamePasswordCredentials userPass) {
+            return java.util.Map.of("username", userPass.getUsername(), "password", userPass.getPassword().getPlainText());
+        }
+        String value = value(credentialsId, null);
+        if (credentials instanceof StringCredentials) {
+            return java.util.Map.of("token", value, "DT_API_TOKEN", value);
+        }
+        return java.util.Map.of("content", value);
+    }
+
+    private StandardCredentials find(String credentialsId) {
         StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId, StandardCredentials.class, run);
         if (credentials == null) {
             throw new SecretResolutionException("no credential '" + credentialsId + "' that this build may use");
         }
         CredentialsProvider.track(run, credentials);
+        return credentials;
+    }
+
+    @Override
+    public String value(String credentialsId, String part) {
+        StandardCredentials credentials = find(credentialsId);
         if (credentials instanceof StandardUsernamePasswordCredentials userPass) {
             return "username".equals(part) ? userPass.getUsername() : userPass.getPassword().getPlainText();
         }

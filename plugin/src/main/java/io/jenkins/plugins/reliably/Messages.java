@@ -62,4 +62,16 @@ final class Messages {
     static String ReliablyGateStep_Outcome(String slo, String result) {
         return format("ReliablyGateStep.Outcome", slo, result);
     }
+
+    static String QuerySliStep_DisplayName() {
+        return format("QuerySliStep.DisplayName");
+    }
+
+    static String QuerySliBuilder_DisplayName() {
+        return format("QuerySliBuilder.DisplayName");
+    }
+
+    static String ReliablyIndicatorsAction_DisplayName() {
+        return format("ReliablyIndicatorsAction.DisplayName");
+    }
 }

@@ -35,13 +35,15 @@ class JellyFormsTest {
     /** Parameters a form cannot offer, with why. */
     private static final Map<String, String> PIPELINE_ONLY = Map.of(
             "ReliablyRunStep.vars", "a Groovy map; the freestyle step takes name=value lines instead",
-            "ReliablyGateStep.sliValues", "what querySli returned to the script; forms give sliValuesFile");
+            "ReliablyGateStep.sliValues", "what querySli returned to the script; forms give sliValuesFile",
+            "QuerySliStep.labels", "a Groovy map; the freestyle step takes name=value lines instead");
 
     @Test
     void shouldOfferEveryBoundParameterAndNothingElse() throws Exception {
         List<Path> forms = forms();
         assertThat(forms).extracting(f -> f.getParent().getFileName().toString())
-                .contains("ReliablyRunStep", "ReliablyRunBuilder", "SecretBinding", "ReliablyGateStep", "ReliablyGateBuilder");
+                .contains("ReliablyRunStep", "ReliablyRunBuilder", "SecretBinding", "ReliablyGateStep", "ReliablyGateBuilder",
+                        "QuerySliStep", "QuerySliBuilder");
         List<String> wrong = new ArrayList<>();
         for (Path form : forms) {
             String owner = form.getParent().getFileName().toString();
