@@ -73,6 +73,20 @@ class PluginLinksToListingTest {
     }
 
     @Test
+    void shouldKeepTheRunCoreFreeOfJenkins() {
+        Set<String> wrong = new TreeSet<>();
+        PLUGIN.values().stream().filter(c -> c.name.startsWith("io/jenkins/plugins/reliably/core/")).forEach(c -> {
+            for (String type : typesUsedBy(c)) {
+                if (isJenkins(type)) {
+                    wrong.add(c.name + " uses " + type);
+                }
+            }
+        });
+        assertThat(PLUGIN.keySet()).anyMatch(n -> n.startsWith("io/jenkins/plugins/reliably/core/"));
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void shouldCallOnlyMethodsAndFieldsOfTheRealApi() {
         Set<String> wrong = new TreeSet<>();
         int calls = 0;
