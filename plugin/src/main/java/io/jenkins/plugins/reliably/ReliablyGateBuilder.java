@@ -2,6 +2,12 @@ package io.jenkins.plugins.reliably;
 
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.reliably.core.FieldChecks;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
@@ -105,6 +111,16 @@ public class ReliablyGateBuilder extends Builder implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return Messages.ReliablyGateBuilder_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckWarningResult(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.answer(item, FieldChecks.gate("warningResult", value));
+        }
+
+        @POST
+        public FormValidation doCheckFailResult(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.answer(item, FieldChecks.gate("failResult", value));
         }
     }
 }

@@ -1,6 +1,12 @@
 package io.jenkins.plugins.reliably;
 
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.reliably.core.FieldChecks;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -154,6 +160,16 @@ public class ReliablyGateStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.ReliablyGateStep_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckWarningResult(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.answer(item, FieldChecks.gate("warningResult", value));
+        }
+
+        @POST
+        public FormValidation doCheckFailResult(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.answer(item, FieldChecks.gate("failResult", value));
         }
 
         @Override

@@ -1,6 +1,12 @@
 package io.jenkins.plugins.reliably;
 
 import hudson.Extension;
+import hudson.model.Item;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.reliably.core.FieldChecks;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.reliably.core.RunOptions;
@@ -190,6 +196,31 @@ public class ReliablyRunStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.ReliablyRunStep_DisplayName();
+        }
+
+        @POST
+        public FormValidation doCheckJournalPath(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.answer(item, FieldChecks.run("journalPath", value));
+        }
+
+        @POST
+        public FormValidation doCheckRollbackStrategy(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.answer(item, FieldChecks.run("rollbackStrategy", value));
+        }
+
+        @POST
+        public FormValidation doCheckHypothesisStrategy(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.answer(item, FieldChecks.run("hypothesisStrategy", value));
+        }
+
+        @POST
+        public FormValidation doCheckDry(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.answer(item, FieldChecks.run("dry", value));
+        }
+
+        @POST
+        public FormValidation doCheckDeviatedResult(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.answer(item, FieldChecks.run("deviatedResult", value));
         }
 
         @Override

@@ -198,6 +198,11 @@ class HpiPackageIT {
         for (ClassNode c : classes.values()) {
             check(invisible, c.name, c.invisibleAnnotations);
             c.methods.forEach(m -> check(invisible, c.name + "." + m.name, m.invisibleAnnotations));
+            c.methods.stream().filter(m -> m.invisibleParameterAnnotations != null).forEach(m -> {
+                for (List<AnnotationNode> parameter : m.invisibleParameterAnnotations) {
+                    check(invisible, c.name + "." + m.name + " parameter", parameter);
+                }
+            });
             c.fields.forEach(f -> check(invisible, c.name + "." + f.name, f.invisibleAnnotations));
         }
         assertThat(invisible).isEmpty();
@@ -207,6 +212,13 @@ class HpiPackageIT {
                 .contains("Lorg/kohsuke/stapler/DataBoundConstructor;");
         assertThat(constructor.parameters).as("compiled with -parameters: Stapler reads the names")
                 .extracting(p -> p.name).containsExactly("group", "key", "credentialsId");
+        MethodNode check = classes.get("io.jenkins.plugins.reliably.ReliablyRunStep$DescriptorImpl").methods.stream()
+                .filter(m -> m.name.equals("doCheckDeviatedResult")).findFirst().orElseThrow();
+        assertThat(check.visibleAnnotations).extracting(a -> a.desc).contains("Lorg/kohsuke/stapler/verb/POST;");
+        assertThat(check.visibleParameterAnnotations[0]).extracting(a -> a.desc)
+                .contains("Lorg/kohsuke/stapler/AncestorInPath;");
+        assertThat(check.visibleParameterAnnotations[1]).extracting(a -> a.desc)
+                .contains("Lorg/kohsuke/stapler/QueryParameter;");
     }
 
     private static void check(List<String> invisible, String where, List<AnnotationNode> annotations) {
