@@ -10,11 +10,13 @@ import io.jenkins.plugins.reliably.core.GateOptions;
 import io.jenkins.plugins.reliably.core.InvalidRunException;
 import io.jenkins.plugins.reliably.core.RecordedGate;
 import io.jenkins.plugins.reliably.core.ScriptValues;
+import io.jenkins.plugins.reliably.core.SliOptions;
 import io.reliably.engine.slo.Evaluation;
 import io.reliably.engine.slo.EvaluationJson;
 import io.reliably.engine.slo.InvalidSloException;
 import io.reliably.engine.slo.SliValues;
 import io.reliably.engine.slo.SliValuesReader;
+import io.reliably.engine.slo.SloLoader;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,6 +46,16 @@ final class GateLauncher {
      * @throws AbortException for invalid input, every problem listed
      */
     Evaluation evaluate(GateOptions options, Object scriptValues) throws IOException, InterruptedException {
+        return evaluate(options, scriptValues, null, null);
+    }
+
+    /**
+     * @param ownSli the gate's own indicator definitions, queried first with the SLO's {@code filter}
+     *     (as Keptn passes it to the SLI provider), or {@code null}
+     * @param credentialsId the credential for those queries, or {@code null}
+     */
+    Evaluation evaluate(GateOptions options, Object scriptValues, SliOptions ownSli, String credentialsId)
+            throws IOException, InterruptedException {
         List<String> problems = new ArrayList<>(options.problems());
         if (workspace == null && (options.slo() != null || options.sliValuesFile() != null)) {
             problems.add("slo: files need a workspace; run reliablyGate inside node, or give sloText and sliValues");
@@ -55,6 +67,9 @@ final class GateLauncher {
         if (options.slo() != null) {
             FilePath file = workspace.child(options.slo());
             sloContent = file.exists() ? file.readToString() : null;
+        }
+        if (ownSli != null && ownSli.hasDefinitions()) {
+            new SliLauncher(run, workspace, listener).query(ownSli.withFilters(filterOf(options, sloContent)), credentialsId);
         }
         SliValues values = values(options, scriptValues);
         int index = run.getActions(ReliablyGateAction.class).size() + 1;
@@ -98,6 +113,18 @@ final class GateLauncher {
         }
         throw new AbortException("reliablyGate: sliValues: give the values (what querySli returns) or sliValuesFile,"
                 + " or run querySli before the gate in this build");
+    }
+
+    /** The SLO's {@code filter}, or none when the SLO is missing or invalid (the gate reports that). */
+    private static java.util.Map<String, String> filterOf(GateOptions options, String sloContent) {
+        if (sloContent == null) {
+            return java.util.Map.of();
+        }
+        try {
+            return new SloLoader().parse(options.sloName(), sloContent).filter();
+        } catch (InvalidSloException e) {
+            return java.util.Map.of();
+        }
     }
 
     /** The gates earlier builds recorded, newest first. */

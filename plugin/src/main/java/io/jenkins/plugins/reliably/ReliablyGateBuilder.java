@@ -16,8 +16,10 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import io.jenkins.plugins.reliably.core.GateOptions;
+import io.jenkins.plugins.reliably.core.SliOptions;
 import io.reliably.engine.slo.Evaluation;
 import java.io.IOException;
+import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -31,6 +33,13 @@ public class ReliablyGateBuilder extends Builder implements SimpleBuildStep {
     private Integer referenceBuild;
     private String warningResult;
     private String failResult;
+    private String sli;
+    private String sliText;
+    private String metrics;
+    private String provider;
+    private String url;
+    private String credentialsId;
+    private String duration;
 
     @DataBoundConstructor
     public ReliablyGateBuilder() {
@@ -39,9 +48,18 @@ public class ReliablyGateBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        GateOptions options = new GateOptions(slo, sloText, sliValuesFile, false, referenceBuild, warningResult, failResult);
-        Evaluation evaluation = new GateLauncher(run, workspace, listener).evaluate(options, null);
+        GateOptions options = new GateOptions(slo, sloText, sliValuesFile, false, referenceBuild, warningResult, failResult)
+                .withOwnSli(sli != null || sliText != null || metrics != null);
+        Evaluation evaluation = new GateLauncher(run, workspace, listener).evaluate(options, null, ownSli(run, null),
+                credentialsId);
         BuildResults.apply(run, null, options.outcome(evaluation.result()), null);
+    }
+
+    /** The gate's own indicator definitions, defaulted as querySli's. */
+    SliOptions ownSli(Run<?, ?> run, String stage) {
+        return SliOptions.builder().sli(sli).sliText(sliText).metrics(metrics).provider(provider).url(url)
+                .duration(duration).project(null, run.getParent().getFullName()).stage(null, stage)
+                .labels(Map.of("buildId", Integer.toString(run.getNumber())), null).build();
     }
 
     public String getSlo() {
@@ -96,6 +114,69 @@ public class ReliablyGateBuilder extends Builder implements SimpleBuildStep {
     @DataBoundSetter
     public void setFailResult(String failResult) {
         this.failResult = failResult;
+    }
+
+    public String getSli() {
+        return sli;
+    }
+
+    @DataBoundSetter
+    public void setSli(String sli) {
+        this.sli = sli;
+    }
+
+    public String getSliText() {
+        return sliText;
+    }
+
+    @DataBoundSetter
+    public void setSliText(String sliText) {
+        this.sliText = sliText;
+    }
+
+    public String getMetrics() {
+        return metrics;
+    }
+
+    @DataBoundSetter
+    public void setMetrics(String metrics) {
+        this.metrics = metrics;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    @DataBoundSetter
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    @DataBoundSetter
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId;
+    }
+
+    public String getDuration() {
+        return duration;
+    }
+
+    @DataBoundSetter
+    public void setDuration(String duration) {
+        this.duration = duration;
     }
 
     /** Offers the step to every freestyle project. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.reliably;
 
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.model.Item;
 import hudson.util.FormValidation;
@@ -12,6 +13,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.reliably.core.BuildOutcome;
 import io.jenkins.plugins.reliably.core.GateOptions;
+import io.jenkins.plugins.reliably.core.SliOptions;
 import io.reliably.engine.slo.Evaluation;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +42,13 @@ public class ReliablyGateStep extends Step {
     private Integer referenceBuild;
     private String warningResult;
     private String failResult;
+    private String sli;
+    private String sliText;
+    private String metrics;
+    private String provider;
+    private String url;
+    private String credentialsId;
+    private String duration;
 
     @DataBoundConstructor
     public ReliablyGateStep() {
@@ -47,11 +56,19 @@ public class ReliablyGateStep extends Step {
 
     @Override
     public StepExecution start(StepContext context) {
-        return new Execution(context, options(), sliValues == null ? null : new java.util.ArrayList<>(sliValues));
+        return new Execution(context, this, sliValues == null ? null : new java.util.ArrayList<>(sliValues));
     }
 
     GateOptions options() {
-        return new GateOptions(slo, sloText, sliValuesFile, sliValues != null, referenceBuild, warningResult, failResult);
+        return new GateOptions(slo, sloText, sliValuesFile, sliValues != null, referenceBuild, warningResult, failResult)
+                .withOwnSli(sli != null || sliText != null || metrics != null);
+    }
+
+    /** The gate's own indicator definitions, defaulted as querySli's. */
+    SliOptions ownSli(Run<?, ?> run, String stage) {
+        return SliOptions.builder().sli(sli).sliText(sliText).metrics(metrics).provider(provider).url(url)
+                .duration(duration).project(null, run.getParent().getFullName()).stage(null, stage)
+                .labels(Map.of("buildId", Integer.toString(run.getNumber())), null).build();
     }
 
     /** Evaluates on a thread of its own: reading workspace files may wait on the agent. */
@@ -59,20 +76,23 @@ public class ReliablyGateStep extends Step {
 
         private static final long serialVersionUID = 1L;
 
-        private final transient GateOptions options;
+        private final transient ReliablyGateStep step;
         private final transient Object values;
 
-        Execution(StepContext context, GateOptions options, Object values) {
+        Execution(StepContext context, ReliablyGateStep step, Object values) {
             super(context);
-            this.options = options;
+            this.step = step;
             this.values = values;
         }
 
         @Override
         protected Map<String, Object> run() throws Exception {
             Run<?, ?> run = getContext().get(Run.class);
+            GateOptions options = step.options();
+            EnvVars env = getContext().get(EnvVars.class);
             Evaluation evaluation = new GateLauncher(run, getContext().get(FilePath.class),
-                    getContext().get(TaskListener.class)).evaluate(options, values);
+                    getContext().get(TaskListener.class)).evaluate(options, values,
+                            step.ownSli(run, env == null ? null : env.get("STAGE_NAME")), step.credentialsId);
             BuildOutcome outcome = options.outcome(evaluation.result());
             BuildResults.apply(run, getContext().get(FlowNode.class), outcome,
                     Messages.ReliablyGateStep_Outcome(options.sloName(), evaluation.result().keyword()));
@@ -145,6 +165,69 @@ public class ReliablyGateStep extends Step {
     @DataBoundSetter
     public void setFailResult(String failResult) {
         this.failResult = failResult;
+    }
+
+    public String getSli() {
+        return sli;
+    }
+
+    @DataBoundSetter
+    public void setSli(String sli) {
+        this.sli = sli;
+    }
+
+    public String getSliText() {
+        return sliText;
+    }
+
+    @DataBoundSetter
+    public void setSliText(String sliText) {
+        this.sliText = sliText;
+    }
+
+    public String getMetrics() {
+        return metrics;
+    }
+
+    @DataBoundSetter
+    public void setMetrics(String metrics) {
+        this.metrics = metrics;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    @DataBoundSetter
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    @DataBoundSetter
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = credentialsId;
+    }
+
+    public String getDuration() {
+        return duration;
+    }
+
+    @DataBoundSetter
+    public void setDuration(String duration) {
+        this.duration = duration;
     }
 
     /** Names the step {@code reliablyGate}. */

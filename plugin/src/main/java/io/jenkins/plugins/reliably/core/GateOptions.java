@@ -17,6 +17,7 @@ public final class GateOptions implements Serializable {
     private final String sloText;
     private final String sliValuesFile;
     private final boolean sliValuesGiven;
+    private boolean ownSli;
     private final Integer referenceBuild;
     private final String warningResult;
     private final String failResult;
@@ -40,8 +41,8 @@ public final class GateOptions implements Serializable {
         } else if (slo != null && sloText != null) {
             problems.add("slo: give either slo or sloText, not both");
         }
-        if (sliValuesGiven && sliValuesFile != null) {
-            problems.add("sliValues: give either sliValues or sliValuesFile, not both");
+        if ((sliValuesGiven ? 1 : 0) + (sliValuesFile != null ? 1 : 0) + (ownSli ? 1 : 0) > 1) {
+            problems.add("sliValues: give only one of sliValues, sliValuesFile and the gate's own sli definitions");
         }
         if (referenceBuild != null && referenceBuild < 1) {
             problems.add("referenceBuild: expected a build number, got " + referenceBuild);
@@ -62,6 +63,12 @@ public final class GateOptions implements Serializable {
             case WARNING -> warningResult == null ? BuildOutcome.UNSTABLE : BuildOutcome.parseResult(warningResult).orElseThrow();
             case FAIL -> failResult == null ? BuildOutcome.FAILURE : BuildOutcome.parseResult(failResult).orElseThrow();
         };
+    }
+
+    /** The gate queries its own indicators (sli, sliText or metrics); returns this. */
+    public GateOptions withOwnSli(boolean own) {
+        this.ownSli = own;
+        return this;
     }
 
     /** The name earlier gates are matched by: the SLO's path, or {@code sloText}. */

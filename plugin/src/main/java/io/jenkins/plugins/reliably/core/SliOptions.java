@@ -39,6 +39,7 @@ public final class SliOptions implements Serializable {
     private final String service;
     private final String deployment;
     private final LinkedHashMap<String, String> labels;
+    private final LinkedHashMap<String, String> filters;
 
     private SliOptions(Builder b) {
         sli = blankToNull(b.sli);
@@ -55,6 +56,39 @@ public final class SliOptions implements Serializable {
         service = blankToNull(b.service);
         deployment = blankToNull(b.deployment);
         labels = new LinkedHashMap<>(b.labels);
+        filters = new LinkedHashMap<>(b.filters);
+    }
+
+    /** A copy with the SLO's {@code filter} entries, which queries use as {@code $key} (as Keptn passes them). */
+    public SliOptions withFilters(Map<String, String> more) {
+        Builder b = toBuilder();
+        b.filters.putAll(more);
+        return b.build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.sli = sli;
+        b.sliText = sliText;
+        b.provider = provider;
+        b.metrics = metrics;
+        b.url = url;
+        b.indicators = indicators;
+        b.start = start;
+        b.end = end;
+        b.duration = duration;
+        b.project = project;
+        b.stage = stage;
+        b.service = service;
+        b.deployment = deployment;
+        b.labels.putAll(labels);
+        b.filters.putAll(filters);
+        return b;
+    }
+
+    /** Whether any definitions were given: a gate with its own {@code sli} queries them. */
+    public boolean hasDefinitions() {
+        return sli != null || sliText != null || metrics != null;
     }
 
     public static Builder builder() {
@@ -204,6 +238,10 @@ public final class SliOptions implements Serializable {
         return labels;
     }
 
+    public Map<String, String> filters() {
+        return filters;
+    }
+
     /** The query window; a plain class to travel to the agent. */
     public static final class Window implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -240,6 +278,7 @@ public final class SliOptions implements Serializable {
         private String service;
         private String deployment;
         private final Map<String, String> labels = new LinkedHashMap<>();
+        private final Map<String, String> filters = new LinkedHashMap<>();
 
         private Builder() {
         }

@@ -73,7 +73,7 @@ public final class SliQuery implements Serializable {
         }
         QueryWindow queryWindow = new QueryWindow(window.start(), window.end());
         KeptnContext keptn = new KeptnContext(options.project(), options.stage(), options.service(), options.deployment(),
-                context, options.labels(), Map.of());
+                context, options.labels(), options.filters());
         SecretStore secrets = secret.isEmpty() ? SecretStore.NONE : SecretStore.of(secret);
         IndicatorPlan plan;
         try {

@@ -31,10 +31,12 @@ class GateOptionsTest {
     void shouldListEveryProblemNamingTheParameter() {
         assertThat(new GateOptions(" ", null, "values.json", true, 0, "RED", "ABORTED").problems()).containsExactly(
                 "slo: give the slo.yaml's path in the workspace, or sloText",
-                "sliValues: give either sliValues or sliValuesFile, not both",
+                "sliValues: give only one of sliValues, sliValuesFile and the gate's own sli definitions",
                 "referenceBuild: expected a build number, got 0",
                 "warningResult: expected SUCCESS, UNSTABLE or FAILURE, got 'RED'",
                 "failResult: expected SUCCESS, UNSTABLE or FAILURE, got 'ABORTED'");
+        assertThat(new GateOptions("a.yaml", null, null, true, null, null, null).withOwnSli(true).problems())
+                .containsExactly("sliValues: give only one of sliValues, sliValuesFile and the gate's own sli definitions");
         assertThat(new GateOptions("a.yaml", "b", null, false, null, null, null).problems())
                 .containsExactly("slo: give either slo or sloText, not both");
     }

@@ -93,6 +93,17 @@ class SliQueryTest {
     }
 
     @Test
+    void shouldGiveTheSloFilterToTheQueriesAsKeptnDoes() throws Exception {
+        SliOptions options = SliOptions.builder().sliText("indicators:\n  rt: rate(http{handler=\"$handler\"}[1m])\n")
+                .provider("prometheus").url(url()).build().withFilters(Map.of("handler", "ItemsController.addToCart"));
+
+        new SliQuery(options, null, options.window(Instant.parse("2026-11-24T09:00:00Z"), Instant.parse("2026-11-24T10:00:00Z")),
+                "job#1", Map.of()).run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(queries).singleElement().asString().contains("handler=\"ItemsController.addToCart\"");
+    }
+
+    @Test
     void shouldReturnAFailedValueWhenTheProviderIsDown() throws Exception {
         prometheus.stop(0);
         SliOptions options = SliOptions.builder().sliText("indicators:\n  up: up\n").provider("prometheus").url(url())
