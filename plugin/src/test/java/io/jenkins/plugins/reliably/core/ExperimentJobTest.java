@@ -95,6 +95,26 @@ class ExperimentJobTest {
     }
 
     @Test
+    void shouldRunTheDocumentedExperimentAsTheJenkinsfileDoes() throws Exception {
+        Path docs = Path.of("../docs/jenkins");
+        Files.createDirectories(workspace.resolve("docs/jenkins"));
+        for (String file : List.of("experiment.yaml", "staging.env")) {
+            Files.copy(docs.resolve(file), workspace.resolve("docs/jenkins").resolve(file));
+        }
+        RunOptions options = RunOptions.builder().experiment("docs/jenkins/experiment.yaml")
+                .journalPath("reports/journal.json").deviatedResult("UNSTABLE").rollbackStrategy("always")
+                .vars(Map.of("base_url", "https://staging.example.com", "replicas", 3))
+                .varFiles("docs/jenkins/staging.env").build();
+
+        RunOutcome outcome = new ExperimentJob(options, workspace.toString(), Map.of(), apiToken()).run(out(), NEVER);
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(outcome.rollbacks()).isEqualTo(1);
+        assertThat(console()).contains("action 'restart-one-replica' succeeded");
+        assertThat(Files.readString(workspace.resolve("reports/journal.json"))).contains("restarting one of 3 replicas");
+    }
+
+    @Test
     void shouldReportADeviationForTheBuildToMap() throws Exception {
         RunOptions options = RunOptions.builder().experimentText("""
                 {"title": "Deviates", "description": "the probe fails after the method",
