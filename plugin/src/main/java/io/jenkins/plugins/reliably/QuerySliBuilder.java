@@ -37,6 +37,7 @@ public class QuerySliBuilder extends Builder implements SimpleBuildStep {
     private String service;
     private String deployment;
     private String labels;
+    private String variables;
 
     @DataBoundConstructor
     public QuerySliBuilder() {
@@ -52,6 +53,7 @@ public class QuerySliBuilder extends Builder implements SimpleBuildStep {
                 .stage(stage, null)
                 .service(service).deployment(deployment)
                 .labels(Map.of("buildId", Integer.toString(run.getNumber())), ReliablyRunBuilder.parseLines(labels))
+                .variables(ReliablyRunBuilder.parseLines(variables))
                 .build();
         new SliLauncher(run, workspace, listener).query(options, credentialsId);
     }
@@ -189,6 +191,15 @@ public class QuerySliBuilder extends Builder implements SimpleBuildStep {
     @DataBoundSetter
     public void setLabels(String labels) {
         this.labels = labels;
+    }
+
+    public String getVariables() {
+        return variables;
+    }
+
+    @DataBoundSetter
+    public void setVariables(String variables) {
+        this.variables = variables;
     }
 
     /** Offers the step to every freestyle project. */

@@ -41,6 +41,8 @@ public class QuerySliStep extends Step {
     private String deployment;
     @SuppressWarnings("rawtypes")
     private Map labels;
+    @SuppressWarnings("rawtypes")
+    private Map variables;
 
     @DataBoundConstructor
     public QuerySliStep() {
@@ -60,6 +62,7 @@ public class QuerySliStep extends Step {
                 .stage(stage, env == null ? null : env.get("STAGE_NAME"))
                 .service(service).deployment(deployment)
                 .labels(Map.of("buildId", Integer.toString(run.getNumber())), labels)
+                .variables(variables)
                 .build();
     }
 
@@ -221,6 +224,18 @@ public class QuerySliStep extends Step {
     @DataBoundSetter
     public void setLabels(Map labels) {
         this.labels = labels == null || labels.isEmpty() ? null : new java.util.LinkedHashMap<>(labels);
+    }
+
+    /** Iter8 version variables ({@code $name} in metrics' params and body): a map in Pipeline. */
+    @SuppressWarnings("rawtypes")
+    public Map getVariables() {
+        return variables;
+    }
+
+    @SuppressWarnings("rawtypes")
+    @DataBoundSetter
+    public void setVariables(Map variables) {
+        this.variables = variables == null || variables.isEmpty() ? null : new java.util.LinkedHashMap<>(variables);
     }
 
     /** Names the step {@code querySli}. */

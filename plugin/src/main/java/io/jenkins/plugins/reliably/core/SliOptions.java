@@ -40,6 +40,7 @@ public final class SliOptions implements Serializable {
     private final String deployment;
     private final LinkedHashMap<String, String> labels;
     private final LinkedHashMap<String, String> filters;
+    private final LinkedHashMap<String, String> variables;
 
     private SliOptions(Builder b) {
         sli = blankToNull(b.sli);
@@ -57,6 +58,7 @@ public final class SliOptions implements Serializable {
         deployment = blankToNull(b.deployment);
         labels = new LinkedHashMap<>(b.labels);
         filters = new LinkedHashMap<>(b.filters);
+        variables = new LinkedHashMap<>(b.variables);
     }
 
     /** A copy with the SLO's {@code filter} entries, which queries use as {@code $key} (as Keptn passes them). */
@@ -83,6 +85,7 @@ public final class SliOptions implements Serializable {
         b.deployment = deployment;
         b.labels.putAll(labels);
         b.filters.putAll(filters);
+        b.variables.putAll(variables);
         return b;
     }
 
@@ -242,6 +245,11 @@ public final class SliOptions implements Serializable {
         return filters;
     }
 
+    /** Iter8's version variables: {@code $name} in a metric's params and body. */
+    public Map<String, String> variables() {
+        return variables;
+    }
+
     /** The query window; a plain class to travel to the agent. */
     public static final class Window implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -279,6 +287,7 @@ public final class SliOptions implements Serializable {
         private String deployment;
         private final Map<String, String> labels = new LinkedHashMap<>();
         private final Map<String, String> filters = new LinkedHashMap<>();
+        private final Map<String, String> variables = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -355,6 +364,15 @@ public final class SliOptions implements Serializable {
             labels.putAll(defaults);
             if (user != null) {
                 user.forEach((k, v) -> labels.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+            }
+            return this;
+        }
+
+        /** Iter8 version variables, written as text. */
+        public Builder variables(Map<?, ?> user) {
+            variables.clear();
+            if (user != null) {
+                user.forEach((k, v) -> variables.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
             }
             return this;
         }

@@ -76,8 +76,9 @@ public final class SliQuery implements Serializable {
                 context, options.labels(), options.filters());
         SecretStore secrets = secret.isEmpty() ? SecretStore.NONE : SecretStore.of(secret);
         IndicatorPlan plan;
+        VersionInfo version = new VersionInfo(null, options.variables());
         try {
-            plan = plan(queryWindow, keptn, secrets);
+            plan = plan(queryWindow, keptn, secrets, version);
         } catch (InvalidSliException e) {
             throw new InvalidRunException(e.getMessage());
         }
@@ -98,11 +99,11 @@ public final class SliQuery implements Serializable {
         return values;
     }
 
-    private IndicatorPlan plan(QueryWindow queryWindow, KeptnContext keptn, SecretStore secrets)
+    private IndicatorPlan plan(QueryWindow queryWindow, KeptnContext keptn, SecretStore secrets, VersionInfo version)
             throws InvalidSliException, InvalidRunException {
         if (!options.metricFiles().isEmpty()) {
             List<Path> files = options.metricFiles().stream().map(f -> Path.of(workspace).resolve(f)).toList();
-            return new MetricRequests().plan(new MetricLoader().load(files), VersionInfo.NONE, queryWindow, keptn, secrets,
+            return new MetricRequests().plan(new MetricLoader().load(files), version, queryWindow, keptn, secrets,
                     options.url() == null ? Map.of() : Map.of("URL", options.url()));
         }
         SliFile file = options.sliText() != null
@@ -113,7 +114,7 @@ public final class SliQuery implements Serializable {
             provider = Path.of(workspace).resolve(provider).toString();
         }
         SliProvider sliProvider = new SliProviders(new MetricLoader()).create(provider, options.url(), secrets, "provider");
-        return new KeptnIndicators().plan(file, sliProvider, options.indicatorList(), queryWindow, keptn, VersionInfo.NONE);
+        return new KeptnIndicators().plan(file, sliProvider, options.indicatorList(), queryWindow, keptn, version);
     }
 
     private static String read(Path file) throws InvalidRunException {

@@ -36,7 +36,8 @@ class JellyFormsTest {
     private static final Map<String, String> PIPELINE_ONLY = Map.of(
             "ReliablyRunStep.vars", "a Groovy map; the freestyle step takes name=value lines instead",
             "ReliablyGateStep.sliValues", "what querySli returned to the script; forms give sliValuesFile",
-            "QuerySliStep.labels", "a Groovy map; the freestyle step takes name=value lines instead");
+            "QuerySliStep.labels", "a Groovy map; the freestyle step takes name=value lines instead",
+            "QuerySliStep.variables", "a Groovy map; the freestyle step takes name=value lines instead");
 
     @Test
     void shouldOfferEveryBoundParameterAndNothingElse() throws Exception {
