@@ -2,6 +2,8 @@ package com.cloudbees.plugins.credentials;
 
 public abstract class CredentialsProvider extends hudson.model.Descriptor<CredentialsProvider> implements hudson.ExtensionPoint, hudson.model.Describable<CredentialsProvider>, org.jenkins.ui.icon.IconSpec {
 
+    public static final hudson.security.Permission USE_ITEM = null;
+
     public CredentialsProvider() {
         throw new UnsupportedOperationException();
     }

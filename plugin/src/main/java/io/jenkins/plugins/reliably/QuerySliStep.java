@@ -2,6 +2,11 @@ package io.jenkins.plugins.reliably;
 
 import hudson.EnvVars;
 import hudson.Extension;
+import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.AncestorInPath;
+import hudson.util.ListBoxModel;
+import hudson.model.Item;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -251,6 +256,11 @@ public class QuerySliStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.QuerySliStep_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FormChecks.credentials(item, credentialsId);
         }
 
         @Override

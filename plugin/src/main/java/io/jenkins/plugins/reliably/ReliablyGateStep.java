@@ -2,6 +2,7 @@ package io.jenkins.plugins.reliably;
 
 import hudson.EnvVars;
 import hudson.Extension;
+import hudson.util.ListBoxModel;
 import hudson.model.Item;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.reliably.core.FieldChecks;
@@ -243,6 +244,11 @@ public class ReliablyGateStep extends Step {
         @Override
         public String getDisplayName() {
             return Messages.ReliablyGateStep_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FormChecks.credentials(item, credentialsId);
         }
 
         @POST

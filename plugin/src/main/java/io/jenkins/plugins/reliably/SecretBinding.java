@@ -1,6 +1,11 @@
 package io.jenkins.plugins.reliably;
 
 import hudson.Extension;
+import org.kohsuke.stapler.verb.POST;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.AncestorInPath;
+import hudson.util.ListBoxModel;
+import hudson.model.Item;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.reliably.core.SecretBindingSpec;
@@ -59,6 +64,11 @@ public class SecretBinding implements Describable<SecretBinding>, SecretBindingS
         @Override
         public String getDisplayName() {
             return Messages.SecretBinding_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            return FormChecks.credentials(item, credentialsId);
         }
     }
 }

@@ -54,7 +54,7 @@ class HpiPackageIT {
     private static final List<String> FORBIDDEN = List.of("hudson/", "jenkins/", "org/jenkinsci/", "org/kohsuke/",
             "com/cloudbees/", "net/sf/json/", "org/jvnet/", "com/fasterxml/jackson/", "org/yaml/snakeyaml/", "org/slf4j/",
             "com/google/common/", "jakarta/servlet/", "javax/servlet/", "net/java/sezpoz/", "edu/umd/cs/findbugs/",
-            "javax/annotation/");
+            "javax/annotation/", "org/springframework/");
 
     private static final List<String> RUNTIME_ANNOTATIONS = List.of("Lhudson/Extension;", "Lorg/jenkinsci/Symbol;",
             "Lorg/kohsuke/stapler/DataBoundConstructor;", "Lorg/kohsuke/stapler/DataBoundSetter;",
