@@ -11,6 +11,7 @@ import io.reliably.engine.loader.InvalidExperimentException;
 import io.reliably.engine.provider.Providers;
 import io.reliably.engine.run.ExperimentRunner;
 import io.reliably.engine.run.RunControl;
+import io.reliably.engine.run.RunListener;
 import io.reliably.engine.secret.SecretResolutionException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -57,6 +58,14 @@ public final class ExperimentJob implements Serializable {
      * @throws InvalidRunException when the run cannot start; the message lists every problem
      */
     public RunOutcome run(PrintStream console, StopSource stop) throws InvalidRunException {
+        return run(console, stop, List.of());
+    }
+
+    /**
+     * Runs the experiment with more listeners after the console's: where integrations, pauses
+     * ({@code input}) and safeguards plug in.
+     */
+    public RunOutcome run(PrintStream console, StopSource stop, List<RunListener> more) throws InvalidRunException {
         Path base = workspace == null ? null : Path.of(workspace);
         List<String> problems = new ArrayList<>(options.problems());
         if (base == null && options.experiment() != null) {
@@ -87,7 +96,7 @@ public final class ExperimentJob implements Serializable {
         Journal journal;
         try (StopWatcher watcher = StopWatcher.start(stop, control)) {
             journal = new ExperimentRunner(new Providers())
-                    .run(experiment, values, options.settings(), List.of(new ProgressListener(console)), control);
+                    .run(experiment, values, options.settings(), listeners(console, more), control);
         }
         String json = new JournalWriter().toString(journal);
         if (base != null) {
@@ -96,6 +105,13 @@ public final class ExperimentJob implements Serializable {
         RunOutcome outcome = RunOutcome.of(journal, options.journalPathOrDefault(), json);
         console.println(values.masker().mask(outcome.summaryLine()));
         return outcome;
+    }
+
+    private static List<RunListener> listeners(PrintStream console, List<RunListener> more) {
+        List<RunListener> all = new ArrayList<>();
+        all.add(new ProgressListener(console));
+        all.addAll(more);
+        return all;
     }
 
     private Experiment load(Path base) throws InvalidExperimentException {
