@@ -25,9 +25,12 @@ public class ReliablyGateAction implements RunAction2 {
         this.evaluationJson = evaluationJson;
     }
 
+    /** The plugin's own icon: Jenkins serves the .hpi's images at /plugin/reliably/. */
+    static final String ICON = "/plugin/reliably/images/reliably.svg";
+
     @Override
     public String getIconFileName() {
-        return "symbol-shield-checkmark-outline plugin-ionicons-api";
+        return ICON;
     }
 
     @Override

@@ -40,9 +40,12 @@ public class ReliablyRunAction implements RunAction2 {
         this.duration = outcome.duration();
     }
 
+    /** The plugin's own icon: Jenkins serves the .hpi's images at /plugin/reliably/. */
+    static final String ICON = "/plugin/reliably/images/reliably.svg";
+
     @Override
     public String getIconFileName() {
-        return "symbol-document-text-outline plugin-ionicons-api";
+        return ICON;
     }
 
     @Override

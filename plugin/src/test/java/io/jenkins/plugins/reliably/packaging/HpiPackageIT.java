@@ -124,8 +124,9 @@ class HpiPackageIT {
         List<String> entries = entries(hpi);
         assertThat(entries).contains("META-INF/MANIFEST.MF", "WEB-INF/lib/reliably.jar");
         assertThat(entries).noneMatch(e -> e.startsWith("WEB-INF/classes"));
+        assertThat(entries).contains("images/reliably.svg");
         assertThat(entries).allMatch(e -> e.endsWith("/") || e.equals("META-INF/MANIFEST.MF")
-                || (e.startsWith("WEB-INF/lib/") && e.endsWith(".jar")));
+                || (e.startsWith("WEB-INF/lib/") && e.endsWith(".jar")) || e.startsWith("images/"));
         assertThat(entries).anyMatch(e -> e.matches("WEB-INF/lib/reliably-engine-.*\\.jar"));
     }
 
