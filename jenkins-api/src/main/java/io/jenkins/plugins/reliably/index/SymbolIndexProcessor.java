@@ -10,6 +10,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedAnnotationTypes;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.FileObject;
@@ -20,6 +21,8 @@ import javax.tools.StandardLocation;
  * carries (or declares a member carrying) {@code @Symbol}, one per line. That is what
  * annotation-indexer's processor writes for an {@code @Indexed} annotation and what structs'
  * {@code SymbolLookup} reads; annotation-indexer is not on Maven Central, so our build does it.
+ * (annotation-indexer 1.18 writes under {@code META-INF/services/annotations/}; its {@code Index}
+ * reads both prefixes.)
  */
 @SupportedAnnotationTypes(SymbolIndexProcessor.SYMBOL)
 public final class SymbolIndexProcessor extends AbstractProcessor {
@@ -49,6 +52,9 @@ public final class SymbolIndexProcessor extends AbstractProcessor {
     }
 
     private String binaryName(Element element) {
+        if (element instanceof PackageElement pkg) {
+            return pkg.getQualifiedName() + ".*";
+        }
         Element type = element;
         while (!(type instanceof TypeElement)) {
             type = type.getEnclosingElement();
