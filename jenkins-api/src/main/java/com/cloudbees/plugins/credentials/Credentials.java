@@ -1,0 +1,4 @@
+package com.cloudbees.plugins.credentials;
+
+public interface Credentials extends hudson.model.Describable<Credentials>, java.io.Serializable, hudson.ExtensionPoint {
+}

@@ -1,0 +1,4 @@
+package com.cloudbees.plugins.credentials;
+
+public interface CredentialsMatcher extends java.io.Serializable {
+}

@@ -1,0 +1,4 @@
+package hudson.model;
+
+public interface BuildListener extends hudson.model.TaskListener {
+}

@@ -1,0 +1,4 @@
+package hudson.model;
+
+public interface BuildableItem extends hudson.model.Item, hudson.model.Queue.Task {
+}

@@ -1,0 +1,4 @@
+package hudson.model;
+
+public interface DescriptorByNameOwner extends hudson.model.ModelObject {
+}

@@ -1,0 +1,8 @@
+package hudson.tasks;
+
+public abstract class BuildStepCompatibilityLayer implements hudson.tasks.BuildStep {
+
+    public BuildStepCompatibilityLayer() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,8 @@
+package jenkins;
+
+public enum YesNoMaybe {
+
+    YES,
+    NO,
+    MAYBE;
+}

@@ -1,0 +1,4 @@
+package jenkins.agents;
+
+public interface ControllerToAgentCallable<V, T extends Throwable> extends hudson.remoting.Callable<V, T> {
+}

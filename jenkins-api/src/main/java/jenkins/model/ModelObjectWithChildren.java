@@ -1,0 +1,4 @@
+package jenkins.model;
+
+public interface ModelObjectWithChildren extends hudson.model.ModelObject {
+}

@@ -1,0 +1,4 @@
+package jenkins.model.queue;
+
+public interface ITask extends hudson.model.ModelObject {
+}

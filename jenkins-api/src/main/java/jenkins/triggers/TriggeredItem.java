@@ -1,0 +1,4 @@
+package jenkins.triggers;
+
+public interface TriggeredItem extends hudson.model.Item {
+}

@@ -1,0 +1,4 @@
+package org.jenkinsci.plugins.workflow.actions;
+
+public interface PersistentAction extends hudson.model.Action {
+}

@@ -1,0 +1,7 @@
+package org.kohsuke.stapler;
+
+@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+@java.lang.annotation.Documented
+public @interface AncestorInPath {
+}
