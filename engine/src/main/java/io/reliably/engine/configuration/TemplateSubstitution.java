@@ -1,5 +1,6 @@
 package io.reliably.engine.configuration;
 
+import io.reliably.engine.python.PythonValues;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -109,7 +110,7 @@ final class TemplateSubstitution implements Substitution {
             String name = matcher.group(2) != null ? matcher.group(2) : matcher.group(3);
             if (name != null) {
                 JsonNode value = lookup(name);
-                out.append(value == null ? matcher.group() : PythonText.str(value));
+                out.append(value == null ? matcher.group() : PythonValues.str(value));
             } else if (matcher.group(1) != null) {
                 out.append('$');
             } else {
