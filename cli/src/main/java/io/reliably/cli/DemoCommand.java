@@ -3,11 +3,17 @@ package io.reliably.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.reliably.engine.run.RunSettings;
+import io.reliably.engine.sli.IndicatorValue;
+import io.reliably.engine.slo.EvaluationJson;
+import io.reliably.engine.slo.EvaluationTable;
+import io.reliably.engine.slo.GateResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,10 +32,13 @@ import picocli.CommandLine.Spec;
                 + " (inject a fault, watch, check the steady state, heal) and writes the journal.",
             "By default the service heals itself within a second: the hypothesis after the method is met"
                 + " and the demo exits 0. With --without-recovery the fault lasts until the rollback heals it:"
-                + " the hypothesis after the method is not met, the run deviates and the demo exits 1."},
+                + " the hypothesis after the method is not met, the run deviates and the demo exits 1.",
+            "Then it queries the run's indicators from the service's statistics (docs/examples/demo-metrics.yaml)"
+                + " and gates them on objectives (docs/examples/demo-slo.yaml); the evaluation is written to"
+                + " gate.json beside the journal."},
         exitCodeListHeading = "%nExit codes (as `reliably run`):%n",
         exitCodeList = {"0:completed, not deviated (the default demo)",
-            "1:deviated (--without-recovery) or failed"})
+            "1:deviated (--without-recovery) or failed, or the gate over the run's indicators failed"})
 public final class DemoCommand implements Callable<Integer> {
 
     /** The bundled experiment, copied into the jar from {@code docs/examples/}. */
@@ -55,7 +64,9 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         String experiment = bundledExperiment();
         ExperimentSession.Outcome outcome;
+        DemoGate.Outcome gate = null;
         try (SampleService service = SampleService.start()) {
+            Instant started = Instant.now();
             PrintWriter story = json ? err : out;
             story.println("Sample service started on " + service.url()
                     + (withoutRecovery ? " (the fault will last until healed)" : " (it heals itself 1 s after a fault)"));
@@ -69,11 +80,34 @@ public final class DemoCommand implements Callable<Integer> {
             outcome = new ExperimentSession(out, err, json).execute(
                     ExperimentSource.bundled(EXPERIMENT_RESOURCE, experiment), List.of(), List.of(), values,
                     RunSettings.DEFAULTS, journalPath);
+            if (outcome.journal() != null) {
+                // $elapsedTime is whole seconds, rounded down: a second of margin covers the whole run.
+                gate = new DemoGate().evaluate(service.url(), started.minusSeconds(1), Instant.now());
+            }
+        }
+        if (gate != null) {
+            Path gatePath = gatePath();
+            Files.writeString(gatePath, new EvaluationJson().toString(gate.evaluation()));
+            PrintWriter story = json ? err : out;
+            story.println();
+            story.println("Indicators of the whole run, from the sample service's statistics (demo-metrics.yaml):");
+            for (IndicatorValue value : gate.indicators()) {
+                story.println("  " + value.metric() + " = " + (value.success() ? value.value() : "unavailable: "
+                        + value.message()));
+            }
+            story.println();
+            story.println("Gate (demo-slo.yaml):");
+            story.print(new EvaluationTable().render(gate.evaluation()));
+            story.println("Gate evaluation written to " + gatePath);
+            story.flush();
         }
         if (!json && outcome.journal() != null) {
             explain(out, outcome);
         }
         out.flush();
+        if (outcome.exitCode() == 0 && gate != null && gate.evaluation().result() == GateResult.FAIL) {
+            return 1;
+        }
         return outcome.exitCode();
     }
 
@@ -93,6 +127,12 @@ public final class DemoCommand implements Callable<Integer> {
                     + "; see the journal for each activity's error.");
         }
         out.println("Sample service stopped. Read the journal: " + outcome.journalPath());
+    }
+
+    /** The gate's evaluation goes beside the journal. */
+    Path gatePath() {
+        Path absolute = journalPath.toAbsolutePath();
+        return absolute.resolveSibling("gate.json");
     }
 
     static String bundledExperiment() throws IOException {

@@ -63,6 +63,26 @@ class DemoCommandTest {
     }
 
     @Test
+    void shouldQueryTheRunsIndicatorsAndGateThemBesideTheJournal() throws Exception {
+        int code = reliably("demo", "--journal-path", dir.resolve("journal.json").toString());
+
+        assertThat(code).isZero();
+        JsonNode gate = new ObjectMapper().readTree(dir.resolve("gate.json").toFile());
+        assertThat(gate.path("result").asText()).isEqualTo("pass");
+        assertThat(gate.path("indicatorResults")).hasSize(3);
+        for (JsonNode result : gate.path("indicatorResults")) {
+            assertThat(result.at("/value/success").asBoolean()).as("%s was queried", result.at("/value/metric"))
+                    .isTrue();
+        }
+        assertThat(gate.at("/indicatorResults/0/value/metric").asText()).isEqualTo("error_rate");
+        assertThat(gate.at("/indicatorResults/0/value/value").asDouble())
+                .as("the fault's errors fall inside the run's window").isGreaterThan(0).isLessThanOrEqualTo(0.25);
+        assertThat(gate.at("/indicatorResults/2/value/value").asDouble()).as("requests served").isGreaterThan(0);
+        assertThat(out.toString()).contains("Indicators of the whole run").contains("Result: pass")
+                .contains("Gate evaluation written to " + dir.resolve("gate.json").toAbsolutePath());
+    }
+
+    @Test
     void shouldDeviateWithoutRecoveryAndStillHealTheService() throws Exception {
         int code = reliably("demo", "--without-recovery", "--journal-path", dir.resolve("journal.json").toString());
 
@@ -74,6 +94,9 @@ class DemoCommandTest {
         assertThat(journal.at("/rollbacks/0/activity/name").asText()).isEqualTo("heal-the-service");
         assertThat(journal.at("/rollbacks/0/output/body/fault").asText()).isEqualTo("healed");
         assertThat(out.toString()).contains("Result: DEVIATED");
+        JsonNode gate = new ObjectMapper().readTree(dir.resolve("gate.json").toFile());
+        assertThat(gate.path("result").asText()).as("errors until the rollback cost more than the pass target")
+                .isEqualTo("warning");
         assertServiceStopped(port());
     }
 
