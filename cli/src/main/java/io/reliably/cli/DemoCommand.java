@@ -131,7 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The gate's evaluation goes beside the journal. */
     Path gatePath() {
-        Path absolute = journalPath.toAbsolutePath();
+        Path absolute = journalPath.toAbsolutePath().normalize();
         return absolute.resolveSibling("gate.json");
     }
 
