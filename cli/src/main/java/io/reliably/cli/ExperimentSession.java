@@ -11,6 +11,7 @@ import io.reliably.engine.loader.ExperimentLoader;
 import io.reliably.engine.loader.InvalidExperimentException;
 import io.reliably.engine.loader.Problem;
 import io.reliably.engine.provider.Providers;
+import io.reliably.engine.provider.http.UrlConnectionTransport;
 import io.reliably.engine.run.ExperimentRunner;
 import io.reliably.engine.run.RunControl;
 import io.reliably.engine.run.RunListener;
@@ -75,7 +76,9 @@ final class ExperimentSession {
         configuration.putAll(fixed);
         given = new Vars(configuration, given.secrets(), given.environment());
 
-        Providers providers = new Providers();
+        // A command-line run lives for one experiment: HttpURLConnection is fast from the first call,
+        // where the JDK HttpClient needs thousands of calls to warm up (docs/performance.md).
+        Providers providers = new Providers(System.getenv(), new UrlConnectionTransport());
         RunValuesResolver resolver = new RunValuesResolver(System.getenv(), SecretResolver.NONE, providers)
                 .forFile(source.name());
         RunValues values;

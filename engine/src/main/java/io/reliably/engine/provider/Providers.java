@@ -6,6 +6,7 @@ import io.reliably.engine.experiment.HttpProvider;
 import io.reliably.engine.experiment.ProcessProvider;
 import io.reliably.engine.experiment.Provider;
 import io.reliably.engine.provider.http.HttpProviderRunner;
+import io.reliably.engine.provider.http.HttpTransport;
 import io.reliably.engine.provider.process.ProcessProviderRunner;
 import java.util.Map;
 
@@ -25,9 +26,23 @@ public final class Providers implements ProviderRunner<Provider> {
         this(System.getenv());
     }
 
-    /** @param environment the environment every process starts with, e.g. a build's environment */
+    /**
+     * Http requests go out on the JDK {@code HttpClient}, the right choice in a long-lived JVM.
+     *
+     * @param environment the environment every process starts with, e.g. a build's environment
+     */
     public Providers(Map<String, String> environment) {
-        this.http = new HttpProviderRunner();
+        this(environment, null);
+    }
+
+    /**
+     * @param environment the environment every process starts with
+     * @param http the transport for the http requests it can send, such as
+     *     {@link io.reliably.engine.provider.http.UrlConnectionTransport} in a short-lived JVM, or
+     *     {@code null} for the JDK {@code HttpClient} alone
+     */
+    public Providers(Map<String, String> environment, HttpTransport http) {
+        this.http = new HttpProviderRunner(http);
         this.process = new ProcessProviderRunner(environment);
     }
 

@@ -7,28 +7,41 @@ import io.reliably.engine.provider.Cancellation;
 import io.reliably.engine.provider.ProviderRunner;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Locale;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 
 /**
- * Runs an http provider as Chaos Toolkit's {@code provider/http.py} does with {@code requests}, on the
- * JDK {@link HttpClient}. The status is not checked: a 500 is an output, not a failure. Only a
- * connection error, a timeout or a cancellation fails the activity. Thread-safe; clients are built on
- * first use and reused.
+ * Runs an http provider as Chaos Toolkit's {@code provider/http.py} does with {@code requests}: it
+ * prepares the request ({@link RequestFactory}), sends it on an {@link HttpTransport} and turns the
+ * response into the output ({@link ResponseReader}). The status is not checked: a 500 is an output, not a
+ * failure. Only a connection error, a timeout or a cancellation fails the activity. Thread-safe;
+ * connections are kept alive between activities.
  */
 public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
 
     /** Methods urllib3 retries after a read error (not only a connection error). */
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE");
 
-    private final HttpClients clients = new HttpClients();
+    private final HttpTransport preferred;
+    private final JdkHttpTransport jdk;
     private final ResponseReader responses = new ResponseReader();
+
+    /** Sends on the JDK {@code HttpClient}: right for a long-lived JVM, such as Jenkins. */
+    public HttpProviderRunner() {
+        this(null);
+    }
+
+    /**
+     * @param preferred the transport for every request it {@linkplain HttpTransport#canSend can send}
+     *     (the JDK {@code HttpClient} sends the others), or {@code null} for the JDK client alone
+     */
+    public HttpProviderRunner(HttpTransport preferred) {
+        this.jdk = preferred instanceof JdkHttpTransport given ? given : new JdkHttpTransport();
+        this.preferred = preferred == null ? jdk : preferred;
+    }
 
     @Override
     public JsonNode run(HttpProvider provider, Cancellation cancellation) throws ActivityFailedException {
@@ -38,7 +51,7 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
             throw new ActivityFailedException("the http provider's url must be a non-empty string");
         }
         String url = urlNode.textValue();
-        String shown = withoutCredentials(url);
+        String shown = RequestFactory.withoutCredentials(url);
         String method = provider.method() == null ? "GET" : provider.method().toUpperCase(Locale.ROOT);
         HttpTimeout timeout;
         try {
@@ -46,72 +59,33 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
         } catch (IllegalArgumentException e) {
             throw new ActivityFailedException("cannot call " + shown + ": " + e.getMessage());
         }
-        HttpRequest request = RequestFactory.request(provider, url, shown, method, timeout);
-        boolean verifyTls = provider.verifyTls() || !"https".equalsIgnoreCase(request.uri().getScheme());
-        HttpClient client = clients.get(verifyTls, timeout.connect());
-        HttpResponse<byte[]> response = send(client, request, shown, method, provider.maxRetries(), timeout,
-                cancellation);
+        PreparedRequest request = RequestFactory.request(provider, url, shown, method, timeout);
+        HttpTransport transport = preferred.canSend(request) ? preferred : jdk;
+        ReceivedResponse response = send(transport, request, provider.maxRetries(), timeout, cancellation);
         return responses.output(response, shown);
     }
 
-    /** The URL as messages show it: without a {@code user:password@} part. */
-    static String withoutCredentials(String url) {
-        int scheme = url.indexOf("://");
-        int at = url.indexOf('@');
-        if (scheme < 0 || at < scheme) {
-            return url;
-        }
-        int end = url.length();
-        for (char c : new char[] {'/', '?', '#'}) {
-            int i = url.indexOf(c, scheme + 3);
-            if (i >= 0 && i < end) {
-                end = i;
-            }
-        }
-        int lastAt = url.lastIndexOf('@', end);
-        return lastAt < scheme ? url : url.substring(0, scheme + 3) + url.substring(lastAt + 1);
-    }
-
-    private HttpResponse<byte[]> send(HttpClient client, HttpRequest request, String url, String method,
-            int maxRetries, HttpTimeout timeout, Cancellation cancellation) throws ActivityFailedException {
+    private static ReceivedResponse send(HttpTransport transport, PreparedRequest request, int maxRetries,
+            HttpTimeout timeout, Cancellation cancellation) throws ActivityFailedException {
+        String url = request.shownUrl();
         for (int attempt = 0; ; attempt++) {
             try {
-                return exchange(client, request, cancellation);
+                return transport.send(request, cancellation);
+            } catch (IllegalArgumentException e) {
+                throw new ActivityFailedException("cannot call " + url + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                if (cancellation.isCancelled()) {
+                    throw interrupted(cancellation);
+                }
+                Thread.currentThread().interrupt();
+                throw new ActivityFailedException("interrupted: the thread running the activity was interrupted");
             } catch (IOException e) {
-                boolean retry = attempt < maxRetries && (isConnectError(e) || IDEMPOTENT.contains(method));
+                boolean retry = attempt < maxRetries && (isConnectError(e) || IDEMPOTENT.contains(request.method()));
                 if (retry && !cancellation.isCancelled()) {
                     continue;
                 }
                 checkNotCancelled(cancellation);
                 throw failure(e, url, timeout);
-            }
-        }
-    }
-
-    /**
-     * One exchange on the calling thread. {@link HttpClient#send} is markedly faster than
-     * {@code sendAsync(...).get()} (no hand-over to another thread), and it aborts the exchange when
-     * its thread is interrupted: so a cancellation interrupts this thread, and only while the
-     * exchange is in progress.
-     */
-    private static HttpResponse<byte[]> exchange(HttpClient client, HttpRequest request, Cancellation cancellation)
-            throws IOException, ActivityFailedException {
-        CallerInterrupt interrupt = new CallerInterrupt(Thread.currentThread());
-        AutoCloseable registration = cancellation.onCancel(interrupt::fire);
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            if (cancellation.isCancelled()) {
-                throw interrupted(cancellation);
-            }
-            Thread.currentThread().interrupt();
-            throw new ActivityFailedException("interrupted: the thread running the activity was interrupted");
-        } finally {
-            interrupt.disarm();
-            try {
-                registration.close();
-            } catch (Exception e) {
-                // unregistering cannot fail
             }
         }
     }

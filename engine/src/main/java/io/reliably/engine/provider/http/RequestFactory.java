@@ -8,16 +8,18 @@ import io.reliably.engine.python.PythonValues;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Builds the request {@code requests} would send for an http provider: the URL re-quoted and its
  * query merged with {@code GET} arguments, credentials in the URL turned into basic authentication,
- * the headers, and a JSON or form body by {@code requests}' exact rule.
+ * the headers, and a JSON or form body by {@code requests}' exact rule. What it builds is sent as it is
+ * by either {@link HttpTransport}.
  */
 final class RequestFactory {
 
@@ -27,8 +29,8 @@ final class RequestFactory {
     }
 
     /** The request {@code requests} would send for this provider. */
-    static HttpRequest request(HttpProvider provider, String url, String shown, String method, HttpTimeout timeout)
-            throws ActivityFailedException {
+    static PreparedRequest request(HttpProvider provider, String url, String shown, String method,
+            HttpTimeout timeout) throws ActivityFailedException {
         return request(uri(url, shown, method, provider.arguments()), shown, method, provider, timeout);
     }
 
@@ -88,17 +90,16 @@ final class RequestFactory {
         return uri;
     }
 
-    private static HttpRequest request(URI uri, String url, String method, HttpProvider provider, HttpTimeout timeout)
-            throws ActivityFailedException {
+    private static PreparedRequest request(URI uri, String url, String method, HttpProvider provider,
+            HttpTimeout timeout) throws ActivityFailedException {
         String userInfo = uri.getRawUserInfo();
-        HttpRequest.Builder builder = HttpRequest.newBuilder(userInfo == null ? uri : withoutUserInfo(uri, url))
-                .timeout(timeout.read());
-        JsonNode headers = provider.headers();
+        List<PreparedRequest.Header> headers = new ArrayList<>();
+        JsonNode given = provider.headers();
         boolean hasAccept = false;
         boolean hasContentType = false;
         boolean jsonBody = false;
-        if (headers != null && headers.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = headers.fields(); it.hasNext(); ) {
+        if (given != null && given.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = given.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> header = it.next();
                 String name = header.getKey();
                 JsonNode value = header.getValue();
@@ -108,13 +109,7 @@ final class RequestFactory {
                 if (value.isContainerNode()) {
                     throw new ActivityFailedException("cannot call " + url + ": header '" + name + "' must be a string");
                 }
-                try {
-                    builder.header(name, PythonValues.str(value));
-                } catch (IllegalArgumentException e) {
-                    throw new ActivityFailedException("cannot call " + url + ": header '" + name
-                            + "' cannot be sent by the JDK HTTP client (a restricted or invalid header; "
-                            + "restricted ones are allowed with -Djdk.httpclient.allowRestrictedHeaders=<name>)");
-                }
+                headers.add(new PreparedRequest.Header(name, PythonValues.str(value)));
                 hasAccept |= name.equalsIgnoreCase("Accept");
                 hasContentType |= name.equalsIgnoreCase("Content-Type");
                 // requests' exact test: headers.get("Content-Type") == "application/json"
@@ -122,14 +117,17 @@ final class RequestFactory {
             }
         }
         if (!hasAccept) {
-            builder.header("Accept", "*/*");
+            headers.add(new PreparedRequest.Header("Accept", "*/*"));
         }
         if (userInfo != null) {
             // requests turns user:password@ in the URL into basic authentication, over any header
-            builder.setHeader("Authorization", basicAuthorization(userInfo));
+            headers.removeIf(header -> header.name().equalsIgnoreCase("Authorization"));
+            headers.add(new PreparedRequest.Header("Authorization", basicAuthorization(userInfo)));
         }
-        builder.method(method, body(method, provider.arguments(), jsonBody, hasContentType, builder, url));
-        return builder.build();
+        byte[] body = body(method, provider.arguments(), jsonBody, hasContentType, headers, url);
+        boolean verifyTls = provider.verifyTls() || !"https".equalsIgnoreCase(uri.getScheme());
+        return new PreparedRequest(userInfo == null ? uri : withoutUserInfo(uri, url), method, headers, body,
+                timeout.connect(), timeout.read(), verifyTls, url);
     }
 
     private static URI withoutUserInfo(URI uri, String url) throws ActivityFailedException {
@@ -153,16 +151,17 @@ final class RequestFactory {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static HttpRequest.BodyPublisher body(String method, JsonNode arguments, boolean jsonBody, boolean hasContentType,
-            HttpRequest.Builder builder, String url) throws ActivityFailedException {
+    /** The body {@code requests} would send, or {@code null} for none. */
+    private static byte[] body(String method, JsonNode arguments, boolean jsonBody, boolean hasContentType,
+            List<PreparedRequest.Header> headers, String url) throws ActivityFailedException {
         if ("GET".equals(method) || arguments == null || arguments.isNull()) {
-            return HttpRequest.BodyPublishers.noBody();
+            return null;
         }
         if (jsonBody) {
-            return HttpRequest.BodyPublishers.ofString(PythonJson.dumps(arguments), StandardCharsets.UTF_8);
+            return PythonJson.dumps(arguments).getBytes(StandardCharsets.UTF_8);
         }
         if (!PythonValues.truthy(arguments)) {
-            return HttpRequest.BodyPublishers.noBody(); // requests sends no body for empty data
+            return null; // requests sends no body for empty data
         }
         String form;
         try {
@@ -171,9 +170,8 @@ final class RequestFactory {
             throw new ActivityFailedException("cannot call " + url + ": " + e.getMessage());
         }
         if (!arguments.isTextual() && !hasContentType) {
-            builder.header("Content-Type", "application/x-www-form-urlencoded");
+            headers.add(new PreparedRequest.Header("Content-Type", "application/x-www-form-urlencoded"));
         }
-        return HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8);
+        return form.getBytes(StandardCharsets.UTF_8);
     }
-
 }

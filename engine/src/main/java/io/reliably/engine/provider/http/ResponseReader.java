@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.reliably.engine.provider.ActivityFailedException;
-import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,17 +27,20 @@ final class ResponseReader {
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private volatile ObjectReader jsonReader;
 
-    ObjectNode output(HttpResponse<byte[]> response, String url) throws ActivityFailedException {
-        ObjectNode headers = nodes.objectNode();
-        for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
-            if (!header.getKey().startsWith(":")) {
-                headers.put(canonicalName(header.getKey()), String.join(", ", header.getValue()));
-            }
+    ObjectNode output(ReceivedResponse response, String url) throws ActivityFailedException {
+        // repeated headers are joined as requests joins them; names compare without case
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (PreparedRequest.Header header : response.headers()) {
+            String key = header.name().toLowerCase(Locale.ROOT);
+            names.putIfAbsent(key, canonicalName(header.name()));
+            values.merge(key, header.value(), (a, b) -> a + ", " + b);
         }
-        List<String> contentTypes = response.headers().allValues("Content-Type");
-        String contentType = contentTypes.isEmpty() ? null : String.join(", ", contentTypes);
+        ObjectNode headers = nodes.objectNode();
+        values.forEach((key, value) -> headers.put(names.get(key), value));
+        String contentType = values.get("content-type");
         ObjectNode output = nodes.objectNode();
-        output.put("status", response.statusCode());
+        output.put("status", response.status());
         output.set("headers", headers);
         if (JSON.equals(contentType) && response.body().length > 0) {
             String text = new String(response.body(), StandardCharsets.UTF_8);
@@ -58,8 +61,9 @@ final class ResponseReader {
     }
 
     /**
-     * The JDK gives header names in lower case and does not keep the case the server used, which
-     * {@code requests} keeps; we write them in the usual {@code Content-Type} form.
+     * The JDK {@code HttpClient} gives header names in lower case and does not keep the case the server
+     * used, which {@code requests} keeps; we write them in the usual {@code Content-Type} form, whichever
+     * transport received them.
      */
     static String canonicalName(String name) {
         char[] chars = name.toCharArray();

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FormEncodingTest {
 
     private static String encode(String arguments) {
-        JsonNode node = HttpProviderRunnerTest.json(arguments);
+        JsonNode node = HttpProviderRunnerContract.json(arguments);
         return FormEncoding.encode(node);
     }
 

@@ -23,11 +23,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HttpProviderRunnerTest {
+/**
+ * What an http provider does, whichever {@link HttpTransport} sends it: each subclass runs every test
+ * here on its transport.
+ */
+abstract class HttpProviderRunnerContract {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpProviderRunner runner = new HttpProviderRunner();
+    /** The transport under test, new for each test. */
+    abstract HttpTransport transport();
+
+    final HttpProviderRunner runner = new HttpProviderRunner(transport());
 
     static JsonNode json(String text) {
         try {
@@ -405,6 +412,171 @@ class HttpProviderRunnerTest {
         assertThatThrownBy(() -> runner.run(get("ftp://example.org/file"), new Cancellation()))
                 .isInstanceOf(ActivityFailedException.class)
                 .hasMessage("invalid url ftp://example.org/file: the scheme must be http or https");
+    }
+
+    @Test
+    void shouldSendAPatchWithItsBody() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(answer(200, "text/plain", "ok"))) {
+            JsonNode output = runner.run(provider(server.url("/item"), "patch", null, "{\"n\": 1}", null),
+                    new Cancellation());
+
+            assertThat(output.get("status").intValue()).isEqualTo(200);
+            assertThat(server.last().method()).isEqualTo("PATCH");
+            assertThat(server.last().body()).isEqualTo("n=1");
+        }
+    }
+
+    @Test
+    void shouldSendAHeadAndGiveAnEmptyBody() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            exchange.getResponseHeaders().add("X-Up", "yes");
+            exchange.sendResponseHeaders(200, -1);
+        })) {
+            JsonNode output = runner.run(provider(server.url("/"), "HEAD", null, null, null), new Cancellation());
+
+            assertThat(server.last().method()).isEqualTo("HEAD");
+            assertThat(output.get("headers").get("X-Up").textValue()).isEqualTo("yes");
+            assertThat(output.get("body").textValue()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldSendAPostWithoutArguments() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(answer(201, "text/plain", "made"))) {
+            JsonNode output = runner.run(provider(server.url("/jobs"), "POST", null, null, null), new Cancellation());
+
+            assertThat(output.get("status").intValue()).isEqualTo(201);
+            assertThat(server.last().method()).isEqualTo("POST");
+            assertThat(server.last().body()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldSendAStringBodyWithoutAContentTypeAsItIs() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(answer(200, "text/plain", "ok"))) {
+            runner.run(provider(server.url("/"), "POST", null, "\"raw\"", null), new Cancellation());
+
+            assertThat(server.last().body()).isEqualTo("raw");
+            assertThat(server.last().header("Content-type")).isNull();
+        }
+    }
+
+    @Test
+    void shouldJoinRepeatedResponseHeadersLikeRequests() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            exchange.getResponseHeaders().add("X-Tag", "a");
+            exchange.getResponseHeaders().add("X-Tag", "b");
+            LocalHttpServer.send(exchange, 200, "text/plain", "ok");
+        })) {
+            JsonNode output = runner.run(get(server.url("/")), new Cancellation());
+
+            assertThat(output.get("headers").get("X-Tag").textValue()).isEqualTo("a, b");
+            assertThat(output.get("headers").get("Content-Type").textValue()).isEqualTo("text/plain");
+        }
+    }
+
+    @Test
+    void shouldFollowARedirectOfAPostAsAGet() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/old")) {
+                exchange.getResponseHeaders().add("Location", "/new?from=old");
+                exchange.sendResponseHeaders(302, -1);
+            } else {
+                LocalHttpServer.send(exchange, 200, "text/plain", "moved here");
+            }
+        })) {
+            JsonNode output = runner.run(provider(server.url("/old"), "POST", null, "{\"a\": 1}", null),
+                    new Cancellation());
+
+            assertThat(output.get("status").intValue()).isEqualTo(200);
+            assertThat(output.get("body").textValue()).isEqualTo("moved here");
+            assertThat(server.received()).extracting(LocalHttpServer.Received::method).containsExactly("POST", "GET");
+            assertThat(server.last().rawQuery()).isEqualTo("from=old");
+            assertThat(server.last().body()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepTheMethodAndBodyOnA307Redirect() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/old")) {
+                exchange.getResponseHeaders().add("Location", server(exchange) + "/new");
+                exchange.sendResponseHeaders(307, -1);
+            } else {
+                LocalHttpServer.send(exchange, 200, "text/plain", "ok");
+            }
+        })) {
+            runner.run(provider(server.url("/old"), "PUT", null, "{\"a\": 1}", null), new Cancellation());
+
+            assertThat(server.received()).extracting(LocalHttpServer.Received::method).containsExactly("PUT", "PUT");
+            assertThat(server.last().path()).isEqualTo("/new");
+            assertThat(server.last().body()).isEqualTo("a=1");
+        }
+    }
+
+    @Test
+    void shouldGiveTheLastRedirectAfterFiveRequests() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            exchange.getResponseHeaders().add("Location", "/again");
+            exchange.sendResponseHeaders(302, -1);
+        })) {
+            JsonNode output = runner.run(get(server.url("/loop")), new Cancellation());
+
+            assertThat(output.get("status").intValue()).isEqualTo(302);
+            assertThat(server.received()).hasSize(5);
+        }
+    }
+
+    @Test
+    void shouldAbortAConnectionThatIsNotAcceptedWhenCancelled() throws Exception {
+        try (ServerSocket full = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                BacklogFiller filler = new BacklogFiller(full)) {
+            Cancellation cancellation = new Cancellation();
+            Thread stopper = new Thread(() -> {
+                sleep(300);
+                cancellation.cancel("stopped by the user");
+            });
+            long start = System.nanoTime();
+            stopper.start();
+
+            assertThatThrownBy(() -> runner.run(provider("http://127.0.0.1:" + full.getLocalPort() + "/", "GET",
+                    null, null, "[20, 20]"), cancellation))
+                    .isInstanceOf(ActivityFailedException.class)
+                    .hasMessage("interrupted: stopped by the user");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+            stopper.join(5_000);
+        }
+    }
+
+    /** Connections that fill a listening socket's queue, so that the next connect waits unanswered. */
+    private static final class BacklogFiller implements AutoCloseable {
+
+        private final List<java.net.Socket> sockets = new java.util.ArrayList<>();
+
+        BacklogFiller(ServerSocket server) throws IOException {
+            for (int i = 0; i < 16; i++) {
+                java.net.Socket socket = new java.net.Socket();
+                try {
+                    socket.connect(server.getLocalSocketAddress(), 200);
+                    sockets.add(socket);
+                } catch (java.net.SocketTimeoutException e) {
+                    socket.close();
+                    return; // the queue is full
+                }
+            }
+            throw new IllegalStateException("the listening socket's queue never filled up");
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (java.net.Socket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    private static String server(com.sun.net.httpserver.HttpExchange exchange) {
+        return "http://127.0.0.1:" + exchange.getLocalAddress().getPort();
     }
 
     static int freePort() throws IOException {
