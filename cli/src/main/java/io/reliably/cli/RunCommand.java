@@ -84,6 +84,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunSettings settings = settings();
+        ReliablyCommand.awaitWarmup(spec);
         ExperimentSession session = new ExperimentSession(spec.commandLine().getOut(), spec.commandLine().getErr(),
                 json);
         return session.run(ExperimentSource.file(experiment), vars, varFiles, java.util.Map.of(), settings,

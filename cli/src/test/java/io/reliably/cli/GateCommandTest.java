@@ -28,7 +28,7 @@ class GateCommandTest {
     private int run(String... args) {
         List<String> all = new ArrayList<>(List.of("gate"));
         all.addAll(List.of(args));
-        return new CommandLine(new ReliablyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        return ReliablyCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute(all.toArray(String[]::new));
     }
 

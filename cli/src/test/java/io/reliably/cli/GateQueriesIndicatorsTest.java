@@ -26,7 +26,7 @@ class GateQueriesIndicatorsTest {
         String[] all = new String[args.length + 1];
         all[0] = "gate";
         System.arraycopy(args, 0, all, 1, args.length);
-        return new CommandLine(new ReliablyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(all);
+        return ReliablyCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(all);
     }
 
     @Test

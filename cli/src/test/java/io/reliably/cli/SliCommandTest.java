@@ -178,7 +178,7 @@ class SliCommandTest {
 
     @Test
     void shouldBeASubcommandOfReliably() {
-        int code = new CommandLine(new ReliablyCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+        int code = ReliablyCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
                 .execute("sli", "--help");
 
         assertThat(code).isZero();
