@@ -1,9 +1,7 @@
 package io.reliably.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,6 +11,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "reliably", mixinStandardHelpOptions = true, version = "reliably 0.1.0",
         description = "Runs Chaos Toolkit experiments, queries service level indicators and gates on objectives.")
 public final class ReliablyCommand implements Runnable {
+
+    /** Every subcommand, in the order the usage lists them. */
+    private static final List<String> SUBCOMMANDS = List.of("run", "validate", "demo", "sli", "gate", "cds-training");
 
     /** The subcommands that load an experiment, and so gain from a {@link Warmup}. */
     private static final Set<String> WARMED_UP = Set.of("run", "validate", "demo");
@@ -39,16 +40,16 @@ public final class ReliablyCommand implements Runnable {
      * through reflection when it starts, which a short run would pay for all six.
      */
     static CommandLine commandLine(String[] args) {
-        Map<String, Supplier<Object>> subcommands = subcommands();
         ReliablyCommand reliably = new ReliablyCommand();
         if (args.length > 0 && WARMED_UP.contains(args[0])) {
             reliably.warmup = Warmup.start();
         }
         CommandLine commandLine = new CommandLine(reliably);
-        if (args.length > 0 && subcommands.containsKey(args[0])) {
-            commandLine.addSubcommand(subcommands.get(args[0]).get());
+        Object only = args.length > 0 ? subcommand(args[0]) : null;
+        if (only != null) {
+            commandLine.addSubcommand(only);
         } else {
-            subcommands.values().forEach(subcommand -> commandLine.addSubcommand(subcommand.get()));
+            SUBCOMMANDS.forEach(name -> commandLine.addSubcommand(subcommand(name)));
         }
         commandLine.setExecutionExceptionHandler(new UnexpectedErrorHandler());
         commandLine.setParameterExceptionHandler(ReliablyCommand::usageError);
@@ -62,16 +63,17 @@ public final class ReliablyCommand implements Runnable {
         }
     }
 
-    /** Every subcommand by name, in the order the usage lists them. */
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
-        subcommands.put("run", RunCommand::new);
-        subcommands.put("validate", ValidateCommand::new);
-        subcommands.put("demo", DemoCommand::new);
-        subcommands.put("sli", SliCommand::new);
-        subcommands.put("gate", GateCommand::new);
-        subcommands.put("cds-training", CdsTrainingCommand::new);
-        return subcommands;
+    /** A new subcommand of that name, or {@code null}. (A switch: lambdas are costly in a fresh JVM.) */
+    private static Object subcommand(String name) {
+        return switch (name) {
+            case "run" -> new RunCommand();
+            case "validate" -> new ValidateCommand();
+            case "demo" -> new DemoCommand();
+            case "sli" -> new SliCommand();
+            case "gate" -> new GateCommand();
+            case "cds-training" -> new CdsTrainingCommand();
+            default -> null;
+        };
     }
 
     /** A bad flag or argument: the message, suggestions, and where to find help; not the whole usage. */
