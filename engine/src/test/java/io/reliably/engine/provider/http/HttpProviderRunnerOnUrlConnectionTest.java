@@ -2,14 +2,18 @@ package io.reliably.engine.provider.http;
 
 import static io.reliably.engine.provider.LocalHttpServer.answer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.reliably.engine.experiment.HttpProvider;
+import io.reliably.engine.provider.ActivityFailedException;
 import io.reliably.engine.provider.Cancellation;
 import io.reliably.engine.provider.LocalHttpServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -62,6 +66,52 @@ class HttpProviderRunnerOnUrlConnectionTest extends HttpProviderRunnerContract {
                 assertThat(comparable(byUrlConnection.headers())).as(provider.method() + " " + provider.url())
                         .isEqualTo(comparable(byJdk.headers()));
             }
+        }
+    }
+
+    @Test
+    void shouldAbortASlowCallOnAKeptAliveConnectionWhenCancelled() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                sleep(30_000);
+            }
+            LocalHttpServer.send(exchange, 200, "text/plain", "ok");
+        })) {
+            runner.run(get(server.url("/fast")), new Cancellation()); // the connection now stays open
+            Cancellation cancellation = new Cancellation();
+            Thread stopper = new Thread(() -> {
+                sleep(200);
+                cancellation.cancel("stopped by the user");
+            });
+            long start = System.nanoTime();
+            stopper.start();
+
+            assertThatThrownBy(() -> runner.run(get(server.url("/slow")), cancellation))
+                    .isInstanceOf(ActivityFailedException.class)
+                    .hasMessage("interrupted: stopped by the user");
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+            stopper.join(5_000);
+
+            JsonNode after = runner.run(get(server.url("/fast")), new Cancellation());
+            assertThat(after.get("body").textValue()).isEqualTo("ok");
+        }
+    }
+
+    @Test
+    void shouldTimeOutASlowCallOnAKeptAliveConnection() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/slow")) {
+                sleep(3_000);
+            }
+            LocalHttpServer.send(exchange, 200, "text/plain", "ok");
+        })) {
+            runner.run(get(server.url("/fast")), new Cancellation());
+
+            assertThatThrownBy(() -> runner.run(provider(server.url("/slow"), "GET", null, null, "0.3"),
+                    new Cancellation()))
+                    .isInstanceOf(ActivityFailedException.class)
+                    .hasMessageContaining("took too long");
         }
     }
 
