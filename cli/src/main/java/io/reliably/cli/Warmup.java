@@ -1,7 +1,6 @@
 package io.reliably.cli;
 
 import io.reliably.engine.loader.ExperimentLoader;
-import java.net.Proxy;
 import java.net.URL;
 import java.util.concurrent.TimeUnit;
 
@@ -50,7 +49,7 @@ final class Warmup {
     private static void warmUp() {
         try {
             new ExperimentLoader().parse("warm-up.json", EXPERIMENT);
-            new URL("http://127.0.0.1:1/").openConnection(Proxy.NO_PROXY);
+            new URL("http://127.0.0.1:1/").openConnection();
         } catch (Exception | LinkageError e) {
             // the run itself does this work again and reports what goes wrong
         }

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
-import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
@@ -221,7 +220,8 @@ public final class UrlConnectionTransport implements HttpTransport {
             if (aborted) {
                 throw cancelled();
             }
-            HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
+            // the JVM's default proxy selector, as the JDK client uses it (-Dhttps.proxyHost=...)
+            HttpURLConnection http = (HttpURLConnection) uri.toURL().openConnection();
             connection = http;
             http.setConnectTimeout(millis(request.connectTimeout().toMillis()));
             http.setReadTimeout(millis(request.readTimeout().toMillis()));
