@@ -51,6 +51,19 @@ labels=("bin/reliably run (engine)"
   "baseline: bare JDK HttpClient loop, fresh JVM"
   "baseline: fresh JVM, no request (start-up alone)")
 commands=("run" "loop urlconnection $probes" "loop httpclient $probes" "loop urlconnection 0")
+# What Chaos Toolkit's http provider does for each probe (requests.request, a new connection each
+# time), without the rest of Chaos Toolkit: a floor for `chaos run` on this machine. Only where
+# Python has requests; the interpreter itself, not a pyenv shim, which adds about 0.25 s.
+python="$(python3 -c 'import sys, requests; print(sys.executable)' 2>/dev/null || true)"
+pyloop() {
+  "$python" -c 'import sys, requests
+for _ in range(int(sys.argv[2])):
+    assert requests.request("GET", sys.argv[1], timeout=None).status_code == 200' "$url" "$probes"
+}
+if [ -n "$python" ]; then
+  labels+=("floor for chaos run: bare Python requests loop")
+  commands+=("pyloop")
+fi
 declare -A times
 # Round-robin: every round times each command once, so a slower spell of a shared machine weighs on
 # all of them alike.
@@ -73,3 +86,7 @@ awk -v run="$(echo "${times[0]}" | median)" -v bare="$(echo "${times[1]}" | medi
     printf "  ratio run / bare HttpURLConnection loop: %.2f; engine and CLI cost over that loop: %d ms (%.2f ms per probe)\n",
       run / bare, run - bare, (run - bare) / '"$probes"'
     printf "  start-up alone: %d ms; the bare loop spends %d ms on its requests\n", jvm, bare - jvm }'
+if [ -n "$python" ]; then
+  awk -v run="$(echo "${times[0]}" | median)" -v py="$(echo "${times[4]}" | median)" 'BEGIN {
+    printf "  ratio bare Python requests loop / run: %.2f (Chaos Toolkit itself adds its imports and bookkeeping)\n", py / run }'
+fi
