@@ -1,24 +1,20 @@
 package io.reliably.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.reliably.engine.loader.ExperimentLoader;
-import io.reliably.engine.run.RunSettings;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
- * Hidden: what {@code bin/reliably} runs once after a build under {@code -XX:ArchiveClassesAtExit} so
- * the class-data sharing archive holds every class a real run loads: a YAML and a JSON experiment
- * loaded, the demo experiment run (without pauses) with progress, summary and journal. Prints nothing.
+ * Hidden: what {@code bin/reliably} runs once after a build to list the classes for its class-data
+ * sharing archive. It goes through the command line as a user does ({@code validate} of a YAML
+ * experiment, {@code run} of the demo experiment against the sample service, without pauses, with
+ * progress, summary and journal, then with {@code --json}), so that every class those load, picocli's
+ * and the command classes included, is in the archive. Prints nothing.
  */
-@Command(name = "cds-training", hidden = true, description = "Loads the classes of a run, for the AppCDS archive.")
+@Command(name = "cds-training", hidden = true, description = "Loads the classes of a run, for the CDS archive.")
 public final class CdsTrainingCommand implements Callable<Integer> {
 
     private static final String YAML = """
@@ -34,23 +30,32 @@ public final class CdsTrainingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        new ExperimentLoader().parse("training.yaml", YAML);
-        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-        Path journal = Files.createTempFile("reliably-training", ".json");
+        Path dir = Files.createTempDirectory("reliably-training");
         try (SampleService service = SampleService.start()) {
-            Map<String, JsonNode> values = Map.of(
-                    "service_url", JsonNodeFactory.instance.textNode(service.url()),
-                    "fault_seconds", JsonNodeFactory.instance.numberNode(0),
-                    "recovery_seconds", JsonNodeFactory.instance.numberNode(0));
-            new ExperimentSession(nowhere, nowhere, false).execute(
-                    ExperimentSource.bundled(DemoCommand.EXPERIMENT_RESOURCE, DemoCommand.bundledExperiment()),
-                    List.of(), List.of(), values, RunSettings.DEFAULTS, journal);
-            new ExperimentSession(nowhere, nowhere, true).execute(
-                    ExperimentSource.bundled(DemoCommand.EXPERIMENT_RESOURCE, DemoCommand.bundledExperiment()),
-                    List.of(), List.of(), values, RunSettings.DEFAULTS, journal);
+            Path yaml = Files.writeString(dir.resolve("training.yaml"), YAML);
+            Path experiment = Files.writeString(dir.resolve("demo.json"), DemoCommand.bundledExperiment());
+            Path journal = dir.resolve("journal.json");
+            quietly("validate", yaml.toString());
+            String[] run = {"run", experiment.toString(), "--journal-path", journal.toString(),
+                "--var", "service_url=" + service.url(), "--var", "fault_seconds:int=0",
+                "--var", "recovery_seconds:int=0"};
+            quietly(run);
+            String[] json = java.util.Arrays.copyOf(run, run.length + 1);
+            json[run.length] = "--json";
+            quietly(json);
         } finally {
-            Files.deleteIfExists(journal);
+            try (var files = Files.list(dir)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(file);
+                }
+            }
+            Files.deleteIfExists(dir);
         }
         return 0;
+    }
+
+    private static void quietly(String... args) {
+        PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+        ReliablyCommand.commandLine(args).setOut(nowhere).setErr(nowhere).execute(args);
     }
 }

@@ -52,7 +52,7 @@ public final class ReliablyCommand implements Runnable {
             SUBCOMMANDS.forEach(name -> commandLine.addSubcommand(subcommand(name)));
         }
         commandLine.setExecutionExceptionHandler(new UnexpectedErrorHandler());
-        commandLine.setParameterExceptionHandler(ReliablyCommand::usageError);
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         return commandLine;
     }
 
@@ -77,14 +77,18 @@ public final class ReliablyCommand implements Runnable {
     }
 
     /** A bad flag or argument: the message, suggestions, and where to find help; not the whole usage. */
-    private static int usageError(CommandLine.ParameterException ex, String[] args) {
-        CommandLine command = ex.getCommandLine();
-        java.io.PrintWriter err = command.getErr();
-        err.println("reliably: " + ex.getMessage());
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the flags and their values.");
-        err.flush();
-        return command.getCommandSpec().exitCodeOnInvalidInput();
+    private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+            CommandLine command = ex.getCommandLine();
+            java.io.PrintWriter err = command.getErr();
+            err.println("reliably: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for the flags and their values.");
+            err.flush();
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        }
     }
 
     @Override

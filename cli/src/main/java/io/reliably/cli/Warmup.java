@@ -31,7 +31,13 @@ final class Warmup {
     }
 
     static Warmup start() {
-        Thread thread = new Thread(Warmup::warmUp, "reliably-warm-up");
+        // an explicit Runnable: a method reference would spin a class at run time, the very cost avoided here
+        Thread thread = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                warmUp();
+            }
+        }, "reliably-warm-up");
         thread.setDaemon(true);
         thread.start();
         return new Warmup(thread);
