@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends on the JDK {@link HttpClient}, which can send any method and keeps connections alive between
@@ -17,6 +21,7 @@ import java.util.Map;
 public final class JdkHttpTransport implements HttpTransport {
 
     private final HttpClients clients = new HttpClients();
+    private volatile ScheduledThreadPoolExecutor timer;
 
     @Override
     public boolean canSend(PreparedRequest request) {
@@ -34,7 +39,7 @@ public final class JdkHttpTransport implements HttpTransport {
             throws IOException, InterruptedException {
         HttpRequest httpRequest = httpRequest(request);
         HttpClient client = clients.get(request.verifyTls(), request.connectTimeout());
-        HttpResponse<byte[]> response = exchange(client, httpRequest, cancellation);
+        HttpResponse<byte[]> response = exchange(client, httpRequest, request.readTimeout(), cancellation);
         List<PreparedRequest.Header> headers = new ArrayList<>();
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
             if (!header.getKey().startsWith(":")) {
@@ -64,16 +69,23 @@ public final class JdkHttpTransport implements HttpTransport {
     /**
      * One exchange on the calling thread. {@link HttpClient#send} is markedly faster than
      * {@code sendAsync(...).get()} (no hand-over to another thread), and it aborts the exchange when
-     * its thread is interrupted: so a cancellation interrupts this thread, and only while the
-     * exchange is in progress.
+     * its thread is interrupted: so a cancellation, or a body that stalls ({@link BodyWatch}),
+     * interrupts this thread, and only while the exchange is in progress.
      */
-    private static HttpResponse<byte[]> exchange(HttpClient client, HttpRequest request, Cancellation cancellation)
-            throws IOException, InterruptedException {
+    private HttpResponse<byte[]> exchange(HttpClient client, HttpRequest request, Duration readTimeout,
+            Cancellation cancellation) throws IOException, InterruptedException {
         CallerInterrupt interrupt = new CallerInterrupt(Thread.currentThread());
+        BodyWatch body = new BodyWatch(timer(), readTimeout, interrupt);
         AutoCloseable registration = cancellation.onCancel(interrupt::fire);
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request, body);
+        } catch (InterruptedException e) {
+            if (body.expired() && !cancellation.isCancelled()) {
+                throw new HttpTimeoutException("no data of the response body within " + readTimeout);
+            }
+            throw e;
         } finally {
+            body.done();
             interrupt.disarm();
             try {
                 registration.close();
@@ -81,5 +93,27 @@ public final class JdkHttpTransport implements HttpTransport {
                 // unregistering cannot fail
             }
         }
+    }
+
+    /** One timer thread, started on first use and ended after a minute without work. */
+    private ScheduledThreadPoolExecutor timer() {
+        ScheduledThreadPoolExecutor current = timer;
+        if (current == null) {
+            synchronized (this) {
+                current = timer;
+                if (current == null) {
+                    current = new ScheduledThreadPoolExecutor(1, task -> {
+                        Thread thread = new Thread(task, "reliably-http-body-timer");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    current.setRemoveOnCancelPolicy(true);
+                    current.setKeepAliveTime(1, TimeUnit.MINUTES);
+                    current.allowCoreThreadTimeOut(true);
+                    timer = current;
+                }
+            }
+        }
+        return current;
     }
 }

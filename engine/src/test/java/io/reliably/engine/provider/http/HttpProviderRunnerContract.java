@@ -240,6 +240,45 @@ abstract class HttpProviderRunnerContract {
     }
 
     @Test
+    void shouldFailWhenTheBodyStallsAfterTheHeaders() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 100);
+            exchange.getResponseBody().write("the first bytes".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            exchange.getResponseBody().flush();
+            sleep(10_000);
+        })) {
+            long start = System.nanoTime();
+
+            assertThatThrownBy(() -> runner.run(provider(server.url("/"), "GET", null, null, "0.5"),
+                    new Cancellation()))
+                    .isInstanceOf(ActivityFailedException.class)
+                    .hasMessageContaining("took too long")
+                    .hasMessageContaining(server.url("/"));
+            assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
+
+    @Test
+    void shouldReadASlowButSteadyBodyLongerThanTheTimeout() throws Exception {
+        try (LocalHttpServer server = new LocalHttpServer(exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, 0);
+            for (int i = 0; i < 8; i++) {
+                exchange.getResponseBody().write('a');
+                exchange.getResponseBody().flush();
+                sleep(150);
+            }
+            exchange.getResponseBody().close();
+        })) {
+            JsonNode output = runner.run(provider(server.url("/"), "GET", null, null, "0.6"), new Cancellation());
+
+            assertThat(output.get("body").textValue()).isEqualTo("aaaaaaaa");
+        }
+    }
+
+    @Test
     void shouldUseTheReadPartOfAConnectReadPair() throws Exception {
         try (LocalHttpServer server = new LocalHttpServer(exchange -> {
             sleep(3000);
