@@ -6,29 +6,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds the wait for a response body on the JDK {@code HttpClient}, whose own request timeout stops
  * once the headers are in: without this, a server that sends its headers and then stalls holds the
  * activity forever. As {@code requests} reads a timeout, the body fails when no data came for the read
- * timeout; a slow but steady body is fine. On expiry it interrupts the calling thread, which aborts
- * {@link java.net.http.HttpClient#send}. One per exchange.
+ * timeout; a slow but steady body is fine. {@link BodyDeadlines} checks it and, on expiry, it
+ * interrupts the calling thread, which aborts {@link java.net.http.HttpClient#send}. One per exchange.
  */
 final class BodyWatch implements HttpResponse.BodyHandler<byte[]> {
 
-    private final ScheduledExecutorService timer;
+    private final BodyDeadlines deadlines;
     private final long idleNanos;
     private final CallerInterrupt interrupt;
     private volatile long lastData;
     private volatile boolean expired;
     private boolean done;
-    private ScheduledFuture<?> check;
 
-    BodyWatch(ScheduledExecutorService timer, Duration idle, CallerInterrupt interrupt) {
-        this.timer = timer;
+    BodyWatch(BodyDeadlines deadlines, Duration idle, CallerInterrupt interrupt) {
+        this.deadlines = deadlines;
         this.idleNanos = idle.toNanos();
         this.interrupt = interrupt;
     }
@@ -41,15 +37,31 @@ final class BodyWatch implements HttpResponse.BodyHandler<byte[]> {
     /** The exchange is over: nothing more to watch. */
     synchronized void done() {
         done = true;
-        if (check != null) {
-            check.cancel(false);
+        deadlines.remove(this);
+    }
+
+    /** Called by {@link BodyDeadlines} now and then: aborts the exchange if the body stalled. */
+    void check(long now) {
+        if (now - lastData < idleNanos) {
+            return;
         }
+        synchronized (this) {
+            if (done || expired) {
+                return;
+            }
+            expired = true;
+        }
+        interrupt.fire();
     }
 
     @Override
     public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
         lastData = System.nanoTime();
-        schedule(idleNanos);
+        synchronized (this) {
+            if (!done) {
+                deadlines.add(this);
+            }
+        }
         HttpResponse.BodySubscriber<byte[]> bytes = HttpResponse.BodySubscribers.ofByteArray();
         return new HttpResponse.BodySubscriber<>() {
             @Override
@@ -80,26 +92,5 @@ final class BodyWatch implements HttpResponse.BodyHandler<byte[]> {
                 bytes.onComplete();
             }
         };
-    }
-
-    private synchronized void schedule(long nanos) {
-        if (!done) {
-            check = timer.schedule(this::check, nanos, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void check() {
-        long quiet = System.nanoTime() - lastData;
-        if (quiet < idleNanos) {
-            schedule(idleNanos - quiet);
-            return;
-        }
-        synchronized (this) {
-            if (done) {
-                return;
-            }
-            expired = true;
-        }
-        interrupt.fire();
     }
 }

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends on the JDK {@link HttpClient}, which can send any method and keeps connections alive between
@@ -21,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class JdkHttpTransport implements HttpTransport {
 
     private final HttpClients clients = new HttpClients();
-    private volatile ScheduledThreadPoolExecutor timer;
+    private final BodyDeadlines bodies = new BodyDeadlines();
 
     @Override
     public boolean canSend(PreparedRequest request) {
@@ -75,7 +73,7 @@ public final class JdkHttpTransport implements HttpTransport {
     private HttpResponse<byte[]> exchange(HttpClient client, HttpRequest request, Duration readTimeout,
             Cancellation cancellation) throws IOException, InterruptedException {
         CallerInterrupt interrupt = new CallerInterrupt(Thread.currentThread());
-        BodyWatch body = new BodyWatch(timer(), readTimeout, interrupt);
+        BodyWatch body = new BodyWatch(bodies, readTimeout, interrupt);
         AutoCloseable registration = cancellation.onCancel(interrupt::fire);
         try {
             return client.send(request, body);
@@ -93,27 +91,5 @@ public final class JdkHttpTransport implements HttpTransport {
                 // unregistering cannot fail
             }
         }
-    }
-
-    /** One timer thread, started on first use and ended after a minute without work. */
-    private ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor current = timer;
-        if (current == null) {
-            synchronized (this) {
-                current = timer;
-                if (current == null) {
-                    current = new ScheduledThreadPoolExecutor(1, task -> {
-                        Thread thread = new Thread(task, "reliably-http-body-timer");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-                    current.setRemoveOnCancelPolicy(true);
-                    current.setKeepAliveTime(1, TimeUnit.MINUTES);
-                    current.allowCoreThreadTimeOut(true);
-                    timer = current;
-                }
-            }
-        }
-        return current;
     }
 }
