@@ -16,10 +16,20 @@ final class HttpClients {
 
     private record Key(boolean verifyTls, Duration connectTimeout) { }
 
+    private record Entry(boolean verifyTls, Duration connectTimeout, HttpClient client) { }
+
     private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
+    /** The client used last: nearly every activity of a run asks for the same one, so no map lookup. */
+    private volatile Entry last;
 
     HttpClient get(boolean verifyTls, Duration connectTimeout) {
-        return clients.computeIfAbsent(new Key(verifyTls, connectTimeout), HttpClients::build);
+        Entry recent = last;
+        if (recent != null && recent.verifyTls() == verifyTls && recent.connectTimeout().equals(connectTimeout)) {
+            return recent.client();
+        }
+        HttpClient client = clients.computeIfAbsent(new Key(verifyTls, connectTimeout), HttpClients::build);
+        last = new Entry(verifyTls, connectTimeout, client);
+        return client;
     }
 
     private static HttpClient build(Key key) {
