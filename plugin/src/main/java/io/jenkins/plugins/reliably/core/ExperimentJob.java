@@ -79,11 +79,15 @@ public final class ExperimentJob implements Serializable {
         }
         Experiment experiment;
         RunValues values;
+        // One provider set for the run: processes start with the build's environment (as sh does), and
+        // dynamic configuration ({"type": "probe"}) runs its probes with it.
+        Providers providers = new Providers(processEnvironment());
+        RunValuesResolver resolver = new RunValuesResolver(environment, secrets, providers);
         try {
             experiment = load(base);
             List<Path> varFiles = options.varFileList().stream().map(base::resolve).toList();
             Vars vars = Vars.load(options.varAssignments(), varFiles);
-            values = new RunValuesResolver(environment, secrets).resolve(experiment, secrets.over(vars));
+            values = resolver.resolve(experiment, secrets.over(vars));
         } catch (InvalidExperimentException e) {
             throw new InvalidRunException(e.getMessage());
         } catch (SecretResolutionException e) {
@@ -91,11 +95,14 @@ public final class ExperimentJob implements Serializable {
         }
         values = new RunValues(values.configuration(), values.secrets(), values.substitution(),
                 values.masker().with(secrets.values()));
+        for (String warning : resolver.warnings()) {
+            console.println("[reliably] warning: " + values.masker().mask(warning));
+        }
 
         RunControl control = new RunControl();
         Journal journal;
         try (StopWatcher watcher = StopWatcher.start(stop, control)) {
-            journal = new ExperimentRunner(new Providers())
+            journal = new ExperimentRunner(providers)
                     .run(experiment, values, options.settings(), listeners(console, more), control);
         }
         String json = new JournalWriter().toString(journal);
@@ -105,6 +112,13 @@ public final class ExperimentJob implements Serializable {
         RunOutcome outcome = RunOutcome.of(journal, options.journalPathOrDefault(), json);
         console.println(values.masker().mask(outcome.summaryLine()));
         return outcome;
+    }
+
+    /** This JVM's environment with the build's over it: what a process of the build expects. */
+    private Map<String, String> processEnvironment() {
+        Map<String, String> all = new LinkedHashMap<>(System.getenv());
+        all.putAll(environment);
+        return all;
     }
 
     private static List<RunListener> listeners(PrintStream console, List<RunListener> more) {

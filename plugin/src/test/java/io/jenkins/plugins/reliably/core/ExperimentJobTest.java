@@ -115,6 +115,42 @@ class ExperimentJobTest {
     }
 
     @Test
+    void shouldStartProcessesWithTheBuildEnvironment() throws Exception {
+        RunOptions options = RunOptions.builder().experimentText("""
+                {"title": "Sees the build", "description": "a process gets the build's variables, as sh does",
+                 "method": [{"type": "action", "name": "where", "provider": {"type": "process", "path": "sh",
+                   "arguments": ["-c", "echo stage=$DEPLOY_STAGE"]}}]}
+                """).build();
+
+        RunOutcome outcome = new ExperimentJob(options, workspace.toString(), Map.of("DEPLOY_STAGE", "staging"),
+                BoundSecrets.NONE).run(out(), NEVER);
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(outcome.journalJson()).contains("stage=staging");
+    }
+
+    @Test
+    void shouldResolveDynamicConfigurationAndWarnWhenItsProbeFails() throws Exception {
+        RunOptions options = RunOptions.builder().experimentText("""
+                {"title": "Dynamic", "description": "configuration read by probes when the run starts",
+                 "configuration": {
+                   "replicas": {"type": "probe", "name": "count", "provider": {"type": "process", "path": "sh",
+                     "arguments": ["-c", "echo 3"]}},
+                   "missing": {"type": "probe", "name": "broken", "provider": {"type": "process", "path": "sh",
+                     "arguments": ["-c", "exit 4"]}}},
+                 "method": [{"type": "action", "name": "use", "provider": {"type": "process", "path": "sh",
+                   "arguments": ["-c", "echo scaling to ${replicas}"]}}]}
+                """).build();
+
+        RunOutcome outcome = new ExperimentJob(options, workspace.toString(), Map.of(), BoundSecrets.NONE)
+                .run(out(), NEVER);
+
+        assertThat(outcome.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(outcome.journalJson()).contains("scaling to 3");
+        assertThat(console()).contains("[reliably] warning:").contains("missing");
+    }
+
+    @Test
     void shouldReportADeviationForTheBuildToMap() throws Exception {
         RunOptions options = RunOptions.builder().experimentText("""
                 {"title": "Deviates", "description": "the probe fails after the method",
