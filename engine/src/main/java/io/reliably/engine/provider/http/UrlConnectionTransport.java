@@ -126,7 +126,7 @@ public final class UrlConnectionTransport implements HttpTransport {
             uri = uri.resolve(location.trim());
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())
                     || uri.getHost() == null) {
-                throw new IOException("a redirect to " + uri + " is not followed (not an http or https URL)");
+                throw new IOException("a redirect to a URL that is not http or https with a host is not followed");
             }
             if (status == 303 || (status <= 302 && "POST".equals(method))) {
                 method = "GET";
