@@ -14,4 +14,14 @@ public record ReceivedResponse(int status, List<PreparedRequest.Header> headers,
     public ReceivedResponse {
         headers = List.copyOf(headers);
     }
+
+    /** The value of the first header of this name, in any case, or {@code null}. */
+    public String header(String name) {
+        for (PreparedRequest.Header header : headers) {
+            if (header.name().equalsIgnoreCase(name)) {
+                return header.value();
+            }
+        }
+        return null;
+    }
 }

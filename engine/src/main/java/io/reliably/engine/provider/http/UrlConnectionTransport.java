@@ -119,7 +119,7 @@ public final class UrlConnectionTransport implements HttpTransport {
             liveOrigins.record(origin, response);
             int status = response.status();
             String location = status >= 301 && status <= 308 && status != 304 && status != 305 && status != 306
-                    ? header(response, "Location") : null;
+                    ? response.header("Location") : null;
             if (location == null || requests == MAX_REQUESTS) {
                 return response; // after five requests, the last redirect is the answer, as with the JDK client
             }
@@ -304,7 +304,7 @@ public final class UrlConnectionTransport implements HttpTransport {
 
         /** After a response: the connection stays open unless the server said {@code Connection: close}. */
         void record(String origin, ReceivedResponse response) {
-            String connection = header(response, "Connection");
+            String connection = response.header("Connection");
             if (connection != null && connection.toLowerCase(Locale.ROOT).contains("close")) {
                 endedAt.remove(origin);
             } else {
@@ -315,15 +315,6 @@ public final class UrlConnectionTransport implements HttpTransport {
         void forget(String origin) {
             endedAt.remove(origin);
         }
-    }
-
-    private static String header(ReceivedResponse response, String name) {
-        for (PreparedRequest.Header header : response.headers()) {
-            if (header.name().equalsIgnoreCase(name)) {
-                return header.value();
-            }
-        }
-        return null;
     }
 
     private static int millis(long millis) {
