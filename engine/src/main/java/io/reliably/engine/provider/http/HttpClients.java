@@ -1,12 +1,9 @@
 package io.reliably.engine.provider.http;
 
 import java.net.http.HttpClient;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * The HTTP clients of one runner, built on first use and reused, one per (TLS verification, connect
@@ -40,18 +37,8 @@ final class HttpClients {
                 .followRedirects(HttpClient.Redirect.ALWAYS)
                 .connectTimeout(key.connectTimeout());
         if (!key.verifyTls()) {
-            builder.sslContext(trustAll());
+            builder.sslContext(TrustAllTrustManager.context());
         }
         return builder.build();
-    }
-
-    private static SSLContext trustAll() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustAllTrustManager()}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no TLS implementation", e);
-        }
     }
 }

@@ -1,8 +1,11 @@
 package io.reliably.engine.provider.http;
 
 import java.net.Socket;
+import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -12,6 +15,17 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class TrustAllTrustManager extends X509ExtendedTrustManager {
 
     private static final X509Certificate[] NONE = new X509Certificate[0];
+
+    /** A TLS context that trusts every server, for {@code verify_tls: false}. */
+    static SSLContext context() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {new TrustAllTrustManager()}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK has no TLS implementation", e);
+        }
+    }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {

@@ -10,7 +10,6 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +21,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
 
 /**
  * Sends on {@link HttpURLConnection}: blocking and small, so fast in a fresh JVM where the JDK
@@ -324,13 +321,7 @@ public final class UrlConnectionTransport implements HttpTransport {
     private SSLSocketFactory trustAll() {
         SSLSocketFactory factory = trustAll;
         if (factory == null) {
-            try {
-                SSLContext context = SSLContext.getInstance("TLS");
-                context.init(null, new TrustManager[] {new TrustAllTrustManager()}, null);
-                factory = context.getSocketFactory();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("the JDK has no TLS implementation", e);
-            }
+            factory = TrustAllTrustManager.context().getSocketFactory();
             trustAll = factory;
         }
         return factory;
