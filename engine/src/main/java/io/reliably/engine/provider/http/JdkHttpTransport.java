@@ -38,10 +38,10 @@ public final class JdkHttpTransport implements HttpTransport {
         HttpRequest httpRequest = httpRequest(request);
         HttpClient client = clients.get(request.verifyTls(), request.connectTimeout());
         HttpResponse<byte[]> response = exchange(client, httpRequest, request.readTimeout(), cancellation);
-        List<PreparedRequest.Header> headers = new ArrayList<>();
+        List<HttpHeader> headers = new ArrayList<>();
         for (Map.Entry<String, List<String>> header : response.headers().map().entrySet()) {
             if (!header.getKey().startsWith(":")) {
-                header.getValue().forEach(value -> headers.add(new PreparedRequest.Header(header.getKey(), value)));
+                header.getValue().forEach(value -> headers.add(new HttpHeader(header.getKey(), value)));
             }
         }
         return new ReceivedResponse(response.statusCode(), headers, response.body());
@@ -49,7 +49,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
     private static HttpRequest httpRequest(PreparedRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(request.readTimeout());
-        for (PreparedRequest.Header header : request.headers()) {
+        for (HttpHeader header : request.headers()) {
             try {
                 builder.header(header.name(), header.value());
             } catch (IllegalArgumentException e) {

@@ -17,11 +17,8 @@ import java.util.List;
  * @param verifyTls whether an https server's certificate must be trusted
  * @param shownUrl the URL as messages show it: without credentials
  */
-public record PreparedRequest(URI uri, String method, List<Header> headers, byte[] body, Duration connectTimeout,
+public record PreparedRequest(URI uri, String method, List<HttpHeader> headers, byte[] body, Duration connectTimeout,
         Duration readTimeout, boolean verifyTls, String shownUrl) {
-
-    /** One header line; names keep the case the experiment used. */
-    public record Header(String name, String value) { }
 
     public PreparedRequest {
         headers = List.copyOf(headers);
@@ -29,11 +26,6 @@ public record PreparedRequest(URI uri, String method, List<Header> headers, byte
 
     /** The value of the first header of this name, in any case, or {@code null}. */
     public String header(String name) {
-        for (Header header : headers) {
-            if (header.name().equalsIgnoreCase(name)) {
-                return header.value();
-            }
-        }
-        return null;
+        return HttpHeader.first(headers, name);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param headers the header lines in the order received; a repeated name appears once per line
  * @param body the whole body, empty when there is none
  */
-public record ReceivedResponse(int status, List<PreparedRequest.Header> headers, byte[] body) {
+public record ReceivedResponse(int status, List<HttpHeader> headers, byte[] body) {
 
     public ReceivedResponse {
         headers = List.copyOf(headers);
@@ -17,11 +17,6 @@ public record ReceivedResponse(int status, List<PreparedRequest.Header> headers,
 
     /** The value of the first header of this name, in any case, or {@code null}. */
     public String header(String name) {
-        for (PreparedRequest.Header header : headers) {
-            if (header.name().equalsIgnoreCase(name)) {
-                return header.value();
-            }
-        }
-        return null;
+        return HttpHeader.first(headers, name);
     }
 }

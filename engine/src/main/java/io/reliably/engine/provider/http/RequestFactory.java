@@ -93,7 +93,7 @@ final class RequestFactory {
     private static PreparedRequest request(URI uri, String url, String method, HttpProvider provider,
             HttpTimeout timeout) throws ActivityFailedException {
         String userInfo = uri.getRawUserInfo();
-        List<PreparedRequest.Header> headers = new ArrayList<>();
+        List<HttpHeader> headers = new ArrayList<>();
         JsonNode given = provider.headers();
         boolean hasAccept = false;
         boolean hasContentType = false;
@@ -109,7 +109,7 @@ final class RequestFactory {
                 if (value.isContainerNode()) {
                     throw new ActivityFailedException("cannot call " + url + ": header '" + name + "' must be a string");
                 }
-                headers.add(new PreparedRequest.Header(name, PythonValues.str(value)));
+                headers.add(new HttpHeader(name, PythonValues.str(value)));
                 hasAccept |= name.equalsIgnoreCase("Accept");
                 hasContentType |= name.equalsIgnoreCase("Content-Type");
                 // requests' exact test: headers.get("Content-Type") == "application/json"
@@ -117,12 +117,12 @@ final class RequestFactory {
             }
         }
         if (!hasAccept) {
-            headers.add(new PreparedRequest.Header("Accept", "*/*"));
+            headers.add(new HttpHeader("Accept", "*/*"));
         }
         if (userInfo != null) {
             // requests turns user:password@ in the URL into basic authentication, over any header
             headers.removeIf(header -> header.name().equalsIgnoreCase("Authorization"));
-            headers.add(new PreparedRequest.Header("Authorization", basicAuthorization(userInfo)));
+            headers.add(new HttpHeader("Authorization", basicAuthorization(userInfo)));
         }
         byte[] body = body(method, provider.arguments(), jsonBody, hasContentType, headers, url);
         boolean verifyTls = provider.verifyTls() || !"https".equalsIgnoreCase(uri.getScheme());
@@ -153,7 +153,7 @@ final class RequestFactory {
 
     /** The body {@code requests} would send, or {@code null} for none. */
     private static byte[] body(String method, JsonNode arguments, boolean jsonBody, boolean hasContentType,
-            List<PreparedRequest.Header> headers, String url) throws ActivityFailedException {
+            List<HttpHeader> headers, String url) throws ActivityFailedException {
         if ("GET".equals(method) || arguments == null || arguments.isNull()) {
             return null;
         }
@@ -170,7 +170,7 @@ final class RequestFactory {
             throw new ActivityFailedException("cannot call " + url + ": " + e.getMessage());
         }
         if (!arguments.isTextual() && !hasContentType) {
-            headers.add(new PreparedRequest.Header("Content-Type", "application/x-www-form-urlencoded"));
+            headers.add(new HttpHeader("Content-Type", "application/x-www-form-urlencoded"));
         }
         return form.getBytes(StandardCharsets.UTF_8);
     }

@@ -31,7 +31,7 @@ final class ResponseReader {
         // repeated headers are joined as requests joins them; names compare without case
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> values = new LinkedHashMap<>();
-        for (PreparedRequest.Header header : response.headers()) {
+        for (HttpHeader header : response.headers()) {
             String key = header.name().toLowerCase(Locale.ROOT);
             names.putIfAbsent(key, canonicalName(header.name()));
             values.merge(key, header.value(), (a, b) -> a + ", " + b);

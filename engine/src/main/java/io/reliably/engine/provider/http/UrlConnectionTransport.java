@@ -88,7 +88,7 @@ public final class UrlConnectionTransport implements HttpTransport {
         if (request.body() == null && BODY_METHODS.contains(request.method()) && !"DELETE".equals(request.method())) {
             return false; // a POST or PUT without a body: it would send no Content-Length
         }
-        for (PreparedRequest.Header header : request.headers()) {
+        for (HttpHeader header : request.headers()) {
             if (UNSENDABLE.contains(header.name().toLowerCase(Locale.ROOT)) || !isToken(header.name())
                     || !isPlainValue(header.value())) {
                 return false;
@@ -230,7 +230,7 @@ public final class UrlConnectionTransport implements HttpTransport {
                 https.setHostnameVerifier((host, session) -> true);
             }
             http.setRequestMethod(method);
-            for (PreparedRequest.Header header : request.headers()) {
+            for (HttpHeader header : request.headers()) {
                 if (body != null || !header.name().equalsIgnoreCase("Content-Type") || method.equals(request.method())) {
                     http.addRequestProperty(header.name(), header.value());
                 }
@@ -254,7 +254,7 @@ public final class UrlConnectionTransport implements HttpTransport {
                     }
                 }
                 int status = http.getResponseCode();
-                List<PreparedRequest.Header> headers = new ArrayList<>();
+                List<HttpHeader> headers = new ArrayList<>();
                 for (int i = 0; ; i++) {
                     String value = http.getHeaderField(i);
                     if (value == null) {
@@ -262,7 +262,7 @@ public final class UrlConnectionTransport implements HttpTransport {
                     }
                     String name = http.getHeaderFieldKey(i);
                     if (name != null) {
-                        headers.add(new PreparedRequest.Header(name, value));
+                        headers.add(new HttpHeader(name, value));
                     }
                 }
                 byte[] content;
