@@ -61,12 +61,12 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
         }
         PreparedRequest request = RequestFactory.request(provider, url, shown, method, timeout);
         HttpTransport transport = preferred.canSend(request) ? preferred : jdk;
-        ReceivedResponse response = send(transport, request, provider.maxRetries(), timeout, cancellation);
+        ReceivedResponse response = send(transport, request, provider.maxRetries(), cancellation);
         return responses.output(response, shown);
     }
 
     private static ReceivedResponse send(HttpTransport transport, PreparedRequest request, int maxRetries,
-            HttpTimeout timeout, Cancellation cancellation) throws ActivityFailedException {
+            Cancellation cancellation) throws ActivityFailedException {
         String url = request.shownUrl();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -85,7 +85,7 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
                     continue;
                 }
                 checkNotCancelled(cancellation);
-                throw failure(e, url, timeout);
+                throw failure(e, request);
             }
         }
     }
@@ -100,14 +100,15 @@ public final class HttpProviderRunner implements ProviderRunner<HttpProvider> {
         return false;
     }
 
-    private static ActivityFailedException failure(Throwable cause, String url, HttpTimeout timeout) {
+    private static ActivityFailedException failure(Throwable cause, PreparedRequest request) {
+        String url = request.shownUrl();
         if (cause instanceof HttpConnectTimeoutException) {
             return new ActivityFailedException("failed to connect to " + url + ": no connection within "
-                    + HttpTimeout.describe(timeout.connect()));
+                    + HttpTimeout.describe(request.connectTimeout()));
         }
         if (cause instanceof HttpTimeoutException) {
             return new ActivityFailedException("activity took too long to complete: no response from " + url
-                    + " within " + HttpTimeout.describe(timeout.read()));
+                    + " within " + HttpTimeout.describe(request.readTimeout()));
         }
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof ConnectException) {
